@@ -1,0 +1,103 @@
+import { describeError } from "../src/errors.ts";
+import { sha256 } from "../src/hash.ts";
+import type { AnalysisDocument, DocumentSummary, DocumentTopics, ExtractedDocument, GlobalContext } from "../src/types.ts";
+import type { Services } from "./services.ts";
+
+/** Version of the analysis output shapes; enters every cache key. */
+export const ANALYSIS_SCHEMA_VERSION = 1;
+
+/** The Send payload of summarize and topic: one batch. */
+export interface AnalysisTask {
+  batchId: string;
+  contextHash: string;
+  documents: Array<{ id: string; contentHash: string; section: string }>;
+}
+
+/** Outcome per document: the stored answer's hash, or why it failed. */
+export type AnalysisOutcome = Record<string, { hash: string } | { failure: string }>;
+
+type Question = "summarize" | "topic";
+type Answer<Q extends Question> = Q extends "summarize" ? DocumentSummary : DocumentTopics;
+
+/** Cache key of one document's answer: question, schema version, provider, model, content and context. */
+export function analysisCacheKey(options: { question: string; provider: string; model: string; contentHash: string; contextHash: string }): string {
+  return sha256([options.question, ANALYSIS_SCHEMA_VERSION, options.provider, options.model, options.contentHash, options.contextHash].join("|"));
+}
+
+/**
+ * Answers one question for a batch: cached answers are reused, the rest go to the analyser in one call.
+ * When the call fails, each document is retried alone so one bad document fails alone; a document missing
+ * from an answer is retried alone too. Never throws.
+ */
+export async function analyseBatch<Q extends Question>(options: { question: Q; task: AnalysisTask; services: Services }): Promise<AnalysisOutcome> {
+  const { question, task, services } = options;
+  const { store, analyser } = services;
+  const outcome: AnalysisOutcome = {};
+  const keyOf = (documentId: string) =>
+    analysisCacheKey({ question, provider: analyser.provider, model: analyser.model, contentHash: task.documents.find((item) => item.id === documentId)!.contentHash, contextHash: task.contextHash });
+  let context: GlobalContext | undefined;
+  const misses: AnalysisDocument[] = [];
+  try {
+    context = store.get<GlobalContext>(task.contextHash);
+    if (!context) throw new Error(`global context ${task.contextHash} is missing from the content store`);
+    for (const item of task.documents) {
+      const cached = store.getCached(keyOf(item.id));
+      if (cached) outcome[item.id] = { hash: cached };
+      else misses.push(toAnalysisDocument(store.get<ExtractedDocument>(item.contentHash), item));
+    }
+  } catch (error) {
+    for (const item of task.documents) outcome[item.id] ??= { failure: `${question}: ${describeError(error)}` };
+    return outcome;
+  }
+  if (task.documents.length > misses.length) services.onEvent?.({ type: "analysis", question, ids: task.documents.filter((item) => !misses.some((miss) => miss.id === item.id)).map((item) => item.id), cached: true });
+  if (misses.length === 0) return outcome;
+
+  const ask = async (documents: AnalysisDocument[]): Promise<Array<Answer<Q>>> => {
+    const input = { context: context!, documents };
+    const answers = await services.analysisLimiter.run<unknown[]>(() => (question === "summarize" ? analyser.summarize(input) : analyser.topics(input)));
+    return answers as Array<Answer<Q>>;
+  };
+  const record = (answers: Array<Answer<Q>>, documents: AnalysisDocument[]) => {
+    const expected = new Set(documents.map((document) => document.id));
+    const answered: string[] = [];
+    for (const answer of answers) {
+      if (!expected.has(answer.documentId) || outcome[answer.documentId]) continue;
+      const hash = store.put(answer);
+      store.setCached(keyOf(answer.documentId), hash);
+      outcome[answer.documentId] = { hash };
+      answered.push(answer.documentId);
+    }
+    if (answered.length > 0) services.onEvent?.({ type: "analysis", question, ids: answered, cached: false });
+    return documents.filter((document) => !outcome[document.id]);
+  };
+
+  let remaining = misses;
+  try {
+    remaining = record(await ask(misses), misses);
+  } catch (error) {
+    if (misses.length === 1) {
+      fail(misses, error);
+      return outcome;
+    }
+  }
+  for (const document of remaining) {
+    try {
+      const left = record(await ask([document]), [document]);
+      if (left.length > 0) fail(left, new Error("the analyser returned no answer for this document"));
+    } catch (error) {
+      fail([document], error);
+    }
+  }
+  return outcome;
+
+  function fail(documents: AnalysisDocument[], error: unknown) {
+    const reason = describeError(error);
+    for (const document of documents) outcome[document.id] = { failure: reason };
+    services.onEvent?.({ type: "analysis-failed", question, ids: documents.map((document) => document.id), reason });
+  }
+}
+
+function toAnalysisDocument(document: ExtractedDocument | undefined, item: { id: string; contentHash: string; section: string }): AnalysisDocument {
+  if (!document) throw new Error(`document ${item.id} (${item.contentHash}) is missing from the content store`);
+  return { id: document.id, url: document.url, title: document.title, section: item.section, markdown: document.markdown, sections: document.sections, codeBlocks: document.codeBlocks };
+}

@@ -1,0 +1,35 @@
+import { END, START, StateGraph } from "@langchain/langgraph";
+import { ConfigurationSchema } from "./configuration.ts";
+import { discover } from "./nodes/discover.ts";
+import { extract } from "./nodes/extract.ts";
+import { planBatches } from "./nodes/plan-batches.ts";
+import { relate } from "./nodes/relate.ts";
+import { report } from "./nodes/report.ts";
+import { summarize } from "./nodes/summarize.ts";
+import { synthesize } from "./nodes/synthesize.ts";
+import { topic } from "./nodes/topic.ts";
+import { routeToAnalysis, routeToExtract, routeToSynthesis } from "./routing.ts";
+import { GraphState, InputState } from "./state.ts";
+
+/** The document-it flow: discover → extract (Send per document) → planBatches → summarize ║ topic (Send per batch) → relate → synthesize (Send per topic) → report. */
+export const builder = new StateGraph({ state: GraphState, input: InputState, context: ConfigurationSchema })
+  .addNode("discover", discover)
+  .addNode("extract", extract)
+  .addNode("planBatches", planBatches)
+  .addNode("summarize", summarize)
+  .addNode("topic", topic)
+  .addNode("relate", relate)
+  .addNode("synthesize", synthesize)
+  .addNode("report", report)
+  .addEdge(START, "discover")
+  .addConditionalEdges("discover", routeToExtract, ["extract", "planBatches"])
+  .addEdge("extract", "planBatches")
+  .addConditionalEdges("planBatches", routeToAnalysis, ["summarize", "topic", "relate"])
+  .addEdge(["summarize", "topic"], "relate")
+  .addConditionalEdges("relate", routeToSynthesis, ["synthesize", "report"])
+  .addEdge("synthesize", "report")
+  .addEdge("report", END);
+
+/** The graph compiled without a checkpointer, for `langgraph.json` (the LangGraph server brings its own). */
+export const graph = builder.compile();
+graph.name = "document-it";

@@ -1,0 +1,65 @@
+import type { Runtime } from "@langchain/langgraph";
+import { relateDocuments } from "../../src/relate.ts";
+import { topicKey, topicTitle } from "../../src/topic-names.ts";
+import type { DocumentSummary, DocumentTopics, ExtractedDocument, GlobalContext } from "../../src/types.ts";
+import { type ContextUpdate, type DocumentChange, mergeContext } from "../reducers.ts";
+import { resolveRuntime } from "../services.ts";
+import type { State, Update } from "../state.ts";
+
+/** The join: marks documents analysed, merges topics across documents, links documents, and proposes context additions. */
+export async function relate(state: State, runtime: Runtime): Promise<Update> {
+  const { configuration, services } = resolveRuntime(runtime);
+  const { store } = services;
+  const start = services.now();
+  const changes: Record<string, DocumentChange> = {};
+  const analysed: Array<{ id: string; url: string; links: string[]; topics: DocumentTopics; summary: DocumentSummary }> = [];
+  for (const entry of state.entries) {
+    const record = state.documents[entry.id];
+    if (!record || record.status !== "extracted") continue;
+    const document = record.contentHash ? store.get<ExtractedDocument>(record.contentHash) : undefined;
+    const topics = record.topicsHash ? store.get<DocumentTopics>(record.topicsHash) : undefined;
+    const summary = record.summaryHash ? store.get<DocumentSummary>(record.summaryHash) : undefined;
+    if (!document || !topics || !summary) {
+      changes[entry.id] = { id: entry.id, status: "failed", failure: { stage: summary ? "topic" : "summarize", reason: "analysis result missing from the content store" } };
+      continue;
+    }
+    analysed.push({ id: entry.id, url: document.url, links: document.links, topics, summary });
+  }
+  const relations = relateDocuments({ documents: analysed.map(({ id, url, links, topics }) => ({ id, url, links, topics: topics.topics })), maxTopics: configuration.maxTopics });
+  for (const { id } of analysed) changes[id] = { id, status: "analysed", topicIds: relations.documentTopics[id] ?? [], relatedDocumentIds: relations.relatedDocuments[id] ?? [] };
+  const additions: ContextUpdate = { additions: { features: [], terminology: sharedTerminology(analysed, state.context) }, by: "relate (concepts shared by two or more documents)" };
+  const nextContext = mergeContext(state.context, additions);
+  services.onEvent?.({ type: "stage", stage: "relate", phase: "end", count: relations.topics.length });
+  return {
+    ...(nextContext ? { synthesisContextHash: store.put(nextContext) } : {}),
+    documents: changes,
+    topics: relations.topics,
+    context: additions,
+    timings: { relate: { start, end: services.now() } },
+  };
+}
+
+// Concepts that two or more documents name are product terminology the index did not state.
+function sharedTerminology(analysed: Array<{ url: string; summary: DocumentSummary }>, context: GlobalContext | undefined): GlobalContext["terminology"] {
+  const byKey = new Map<string, { count: number; definition: string; importance: number; source: string }>();
+  for (const { url, summary } of analysed) {
+    const seen = new Set<string>();
+    for (const concept of summary.concepts) {
+      const key = topicKey(concept.name);
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      const known = byKey.get(key);
+      if (!known) byKey.set(key, { count: 1, definition: concept.description, importance: concept.importance, source: url });
+      else {
+        known.count += 1;
+        if (concept.importance > known.importance) Object.assign(known, { definition: concept.description, importance: concept.importance, source: url });
+      }
+    }
+  }
+  const productKey = topicKey(context?.name ?? "");
+  return [...byKey.entries()]
+    .filter(([key, value]) => value.count >= 2 && key !== productKey)
+    .sort((a, b) => b[1].count - a[1].count || b[1].importance - a[1].importance || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 20)
+    .map(([key, value]) => ({ term: topicTitle(key), definition: value.definition, source: value.source }));
+}

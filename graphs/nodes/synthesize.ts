@@ -1,0 +1,58 @@
+import type { Runtime } from "@langchain/langgraph";
+import { describeError } from "../../src/errors.ts";
+import { sha256 } from "../../src/hash.ts";
+import type { DocumentSummary, DocumentTopics, ExtractedDocument, GlobalContext, SynthesisInput, Topic, TopicGuideline } from "../../src/types.ts";
+import { ANALYSIS_SCHEMA_VERSION } from "../analyse-batch.ts";
+import { resolveRuntime } from "../services.ts";
+import type { Update } from "../state.ts";
+
+/** The Send payload of synthesize: one topic and where its sources are stored. */
+export interface SynthesisTask {
+  topic: Topic;
+  relatedTopics: Array<{ id: string; name: string }>;
+  contextHash: string;
+  sources: Array<{ documentId: string; section: string; contentHash: string; summaryHash: string; topicsHash: string }>;
+}
+
+/** Writes the guideline of one topic from its source documents; a failure is recorded, never thrown. */
+export async function synthesize(task: SynthesisTask, runtime: Runtime): Promise<Update> {
+  const { services } = resolveRuntime(runtime);
+  const { store, analyser } = services;
+  const start = services.now();
+  const key = sha256(["synthesize", ANALYSIS_SCHEMA_VERSION, analyser.provider, analyser.model, JSON.stringify(task)].join("|"));
+  const finish = (result: { hash: string } | { failure: string }): Update => ({ guidelines: { [task.topic.id]: result }, timings: { synthesize: { start, end: services.now() } } });
+  const cached = store.getCached(key);
+  if (cached) {
+    services.onEvent?.({ type: "analysis", question: "synthesize", ids: [task.topic.id], cached: true });
+    return finish({ hash: cached });
+  }
+  try {
+    const input: SynthesisInput = {
+      context: required(store.get<GlobalContext>(task.contextHash), "global context"),
+      topic: task.topic,
+      relatedTopics: task.relatedTopics,
+      sources: task.sources.map((source) => {
+        const document = required(store.get<ExtractedDocument>(source.contentHash), `document ${source.documentId}`);
+        return {
+          document: { id: document.id, url: document.url, title: document.title, section: source.section, markdown: document.markdown, sections: document.sections, codeBlocks: document.codeBlocks },
+          summary: required(store.get<DocumentSummary>(source.summaryHash), `summary of ${source.documentId}`),
+          topics: required(store.get<DocumentTopics>(source.topicsHash), `topics of ${source.documentId}`),
+        };
+      }),
+    };
+    const guideline: TopicGuideline = await services.analysisLimiter.run(() => analyser.synthesize(input));
+    const hash = store.put(guideline);
+    store.setCached(key, hash);
+    services.onEvent?.({ type: "analysis", question: "synthesize", ids: [task.topic.id], cached: false });
+    return finish({ hash });
+  } catch (error) {
+    const reason = describeError(error);
+    services.onEvent?.({ type: "analysis-failed", question: "synthesize", ids: [task.topic.id], reason });
+    return finish({ failure: reason });
+  }
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is missing from the content store`);
+  return value;
+}

@@ -1,0 +1,64 @@
+import type { DocumentRecord, GlobalContext, StageTimings } from "../src/types.ts";
+
+/** First start and last end of a stage, epoch milliseconds. */
+export type StageSpans = Partial<Record<keyof StageTimings, { start: number; end: number }>>;
+
+/** A topic's synthesis outcome: the stored guideline's hash, or why it failed. */
+export type GuidelineRecord = { hash: string } | { failure: string };
+
+/** Either a whole context (discover) or additions proposed by relate. */
+export type ContextUpdate = GlobalContext | { additions: Pick<GlobalContext, "features" | "terminology">; by: string };
+
+/** A change to one document record: its id and the fields that changed. */
+export type DocumentChange = Partial<DocumentRecord> & { id: string };
+
+/** Merges document records by id; a failure sticks, so a replayed or sibling branch cannot hide it. */
+export function mergeDocuments(current: Record<string, DocumentRecord>, update: Record<string, DocumentChange>): Record<string, DocumentRecord> {
+  const merged = { ...current };
+  for (const [id, change] of Object.entries(update)) {
+    const previous = merged[id];
+    const next = { ...previous, ...change } as DocumentRecord;
+    // Only an explicit reset to "pending" clears a failure.
+    if (change.status === "pending") delete next.failure;
+    else if (previous?.status === "failed" && change.status !== "failed") {
+      next.status = "failed";
+      next.failure = previous.failure;
+    }
+    merged[id] = next;
+  }
+  return merged;
+}
+
+/** Merges guideline outcomes by topic id (idempotent). */
+export function mergeGuidelines<T>(current: Record<string, T>, update: Record<string, T>): Record<string, T> {
+  return { ...current, ...update };
+}
+
+/** Keeps the earliest start and latest end per stage. */
+export function mergeTimings(current: StageSpans, update: StageSpans): StageSpans {
+  const merged: StageSpans = { ...current };
+  for (const [stage, span] of Object.entries(update) as Array<[keyof StageTimings, { start: number; end: number }]>) {
+    const previous = merged[stage];
+    merged[stage] = previous ? { start: Math.min(previous.start, span.start), end: Math.max(previous.end, span.end) } : span;
+  }
+  return merged;
+}
+
+/** A whole context replaces; additions make a new version holding only what is new (nothing new, no version). */
+export function mergeContext(current: GlobalContext | undefined, update: ContextUpdate): GlobalContext | undefined {
+  if (!("additions" in update)) return update;
+  if (!current) return current;
+  const knownTerms = new Set(current.terminology.map((item) => item.term.toLowerCase()));
+  const knownFeatures = new Set(current.features.map((item) => item.name.toLowerCase()));
+  const terms = update.additions.terminology.filter((item) => !knownTerms.has(item.term.toLowerCase()));
+  const features = update.additions.features.filter((item) => !knownFeatures.has(item.name.toLowerCase()));
+  if (terms.length === 0 && features.length === 0) return current;
+  const version = current.version + 1;
+  return {
+    ...current,
+    version,
+    terminology: [...current.terminology, ...terms],
+    features: [...current.features, ...features],
+    history: [...current.history, { version, by: update.by, added: [...features.map((item) => item.name), ...terms.map((item) => item.term)] }],
+  };
+}

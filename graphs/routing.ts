@@ -1,0 +1,44 @@
+import { Send } from "@langchain/langgraph";
+import type { AnalysisTask } from "./analyse-batch.ts";
+import type { ExtractTask } from "./nodes/extract.ts";
+import type { SynthesisTask } from "./nodes/synthesize.ts";
+import type { State } from "./state.ts";
+
+/** One extract task per document that has not been extracted yet (so a resumed or replayed run skips finished ones). */
+export function routeToExtract(state: State): Send[] | "planBatches" {
+  const pending = state.entries.filter((entry) => state.documents[entry.id]?.status === "pending");
+  if (pending.length === 0) return "planBatches";
+  return pending.map((entry) => new Send("extract", { entry } satisfies ExtractTask));
+}
+
+/** Each batch goes to summarize and to topic: two parallel branches over the same documents. */
+export function routeToAnalysis(state: State): Send[] | "relate" {
+  if (state.batches.length === 0 || !state.contextHash) return "relate";
+  return state.batches.flatMap((batch) => {
+    const task: AnalysisTask = {
+      batchId: batch.id,
+      contextHash: state.contextHash!,
+      documents: batch.documentIds.map((id) => ({ id, contentHash: state.documents[id]!.contentHash!, section: state.documents[id]!.section })),
+    };
+    return [new Send("summarize", task), new Send("topic", task)];
+  });
+}
+
+/** One synthesize task per topic, with the stored hashes of its source documents. */
+export function routeToSynthesis(state: State): Send[] | "report" {
+  const contextHash = state.synthesisContextHash ?? state.contextHash;
+  if (state.topics.length === 0 || !contextHash) return "report";
+  const names = new Map(state.topics.map((topic) => [topic.id, topic.name]));
+  return state.topics.map((topic) => {
+    const task: SynthesisTask = {
+      topic,
+      relatedTopics: topic.relatedTopicIds.map((id) => ({ id, name: names.get(id) ?? id })),
+      contextHash,
+      sources: topic.documentIds.map((documentId) => {
+        const record = state.documents[documentId]!;
+        return { documentId, section: record.section, contentHash: record.contentHash!, summaryHash: record.summaryHash!, topicsHash: record.topicsHash! };
+      }),
+    };
+    return new Send("synthesize", task);
+  });
+}

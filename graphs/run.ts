@@ -1,0 +1,105 @@
+import { randomBytes } from "node:crypto";
+import { resolve } from "node:path";
+import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
+import { DocumentItError } from "../src/errors.ts";
+import { type RunRecord, createRunRegistry } from "../src/runs.ts";
+import type { DocumentRecord } from "../src/types.ts";
+import { type Configuration, ensureConfiguration } from "./configuration.ts";
+import { createDatabase } from "./database-cache.ts";
+import { builder } from "./graph.ts";
+import { type Services, buildServices } from "./services.ts";
+import type { State } from "./state.ts";
+
+/** Options of startRun. */
+export interface StartRunOptions extends Partial<Configuration> {
+  source: string;
+  maxDocs?: number;
+  /** Defaults to a new time-ordered id. */
+  runId?: string;
+  /** Replaces default services (analyser, fetch, onEvent…), e.g. in tests. */
+  services?: Partial<Services>;
+}
+
+/** What a finished run reports. */
+export interface RunResult {
+  runId: string;
+  outDir: string;
+  coverage: { total: number; analysed: number; failed: number; skipped: number };
+  failedDocuments: Array<Pick<DocumentRecord, "id" | "url" | "title" | "failure">>;
+  failedTopics: Array<{ id: string; reason: string }>;
+}
+
+/** A new run id: UTC time then 6 random hex characters, so ids sort by start time. */
+export function createRunId(now = new Date()): string {
+  return `${now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")}-${randomBytes(3).toString("hex")}`;
+}
+
+/** Starts a run: registers it, then runs the graph with thread id = run id, checkpointing to SQLite. */
+export async function startRun(options: StartRunOptions): Promise<RunResult> {
+  const runId = options.runId ?? createRunId();
+  const isUrl = /^https?:\/\//i.test(options.source);
+  const source = isUrl ? options.source : resolve(options.source);
+  const { services: _services, source: _source, runId: _runId, maxDocs, ...rest } = options;
+  const configuration = ensureConfiguration({ ...rest, statePath: resolve(options.statePath ?? ".document-it/state.db"), outDir: resolve(options.outDir ?? `output/${runId}`) });
+  const registry = createRunRegistry({ database: createDatabase(configuration.statePath) });
+  registry.create({ runId, source, outDir: configuration.outDir!, options: { ...configuration, ...(maxDocs ? { maxDocs } : {}) } });
+  return execute({ runId, configuration, input: { source, ...(maxDocs ? { maxDocs } : {}) }, overrides: options.services });
+}
+
+/** Continues a run from its last checkpoint; finished work is not redone. */
+export async function resumeRun(options: { runId: string; statePath?: string; services?: Partial<Services> }): Promise<RunResult> {
+  const statePath = resolve(options.statePath ?? ".document-it/state.db");
+  const record = createRunRegistry({ database: createDatabase(statePath) }).get(options.runId);
+  const configuration = ensureConfiguration({ ...record.options, statePath });
+  const maxDocs = typeof record.options["maxDocs"] === "number" ? record.options["maxDocs"] : undefined;
+  return execute({ runId: record.runId, configuration, input: { source: record.source, ...(maxDocs ? { maxDocs } : {}) }, overrides: options.services, resume: true });
+}
+
+/** Every run in the state file, newest first. */
+export function listRuns(options: { statePath?: string }): RunRecord[] {
+  return createRunRegistry({ database: createDatabase(resolve(options.statePath ?? ".document-it/state.db")) }).list();
+}
+
+async function execute(options: { runId: string; configuration: Configuration; input: { source: string; maxDocs?: number }; overrides?: Partial<Services>; resume?: boolean }): Promise<RunResult> {
+  const { runId, configuration } = options;
+  const database = createDatabase(configuration.statePath);
+  const registry = createRunRegistry({ database });
+  const services = buildServices(configuration, options.overrides);
+  const app = builder.compile({ checkpointer: new SqliteSaver(database) });
+  // Services ride along in the context: not checkpointed, and absent under `langgraph dev`, where nodes build their own.
+  const context = { ...configuration, services } as Configuration & { services: Services };
+  const config = { configurable: { thread_id: runId }, context: context as Configuration & { outDir: string }, durability: "sync" as const };
+  try {
+    // A resumed run whose first step never finished has no checkpoint: start it again from its input.
+    const snapshot = options.resume ? await app.getState(config) : undefined;
+    const hasCheckpoint = snapshot !== undefined && Object.keys(snapshot.values ?? {}).length > 0;
+    const finished = hasCheckpoint && snapshot.next.length === 0;
+    const state = (finished ? snapshot.values : await app.invoke(hasCheckpoint ? null : options.input, config)) as State;
+    const result = summarizeResult(runId, configuration, state);
+    registry.update(runId, { status: result.coverage.failed > 0 || result.failedTopics.length > 0 ? "completed-with-failures" : "completed", coverage: result.coverage });
+    return result;
+  } catch (error) {
+    registry.update(runId, { status: "failed", message: error instanceof Error ? error.message : String(error) });
+    if (error instanceof DocumentItError) throw error;
+    throw error;
+  }
+}
+
+function summarizeResult(runId: string, configuration: Configuration, state: State): RunResult {
+  const records = state.entries.map((entry) => state.documents[entry.id]).filter((record): record is DocumentRecord => record !== undefined);
+  const failed = records.filter((record) => record.status === "failed");
+  return {
+    runId,
+    outDir: state.output?.outDir ?? configuration.outDir ?? "",
+    coverage: {
+      total: records.length,
+      analysed: records.filter((record) => record.status === "analysed").length,
+      failed: failed.length,
+      skipped: records.filter((record) => record.status !== "analysed" && record.status !== "failed").length,
+    },
+    failedDocuments: failed.map(({ id, url, title, failure }) => ({ id, url, title, ...(failure ? { failure } : {}) })),
+    failedTopics: Object.entries(state.guidelines)
+      .filter(([, outcome]) => "failure" in outcome)
+      .map(([id, outcome]) => ({ id, reason: (outcome as { failure: string }).failure })),
+  };
+}

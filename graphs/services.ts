@@ -1,0 +1,59 @@
+import { createDatabase } from "./database-cache.ts";
+import { createLocalAnalyser } from "../src/local/index.ts";
+import type { RunEvent } from "../src/events.ts";
+import type { FetchFunction } from "../src/fetch.ts";
+import { type Limiter, createLimiter } from "../src/limiter.ts";
+import { type ContentStore, createContentStore } from "../src/store.ts";
+import type { Analyser } from "../src/types.ts";
+import { type Configuration, ensureConfiguration } from "./configuration.ts";
+
+/** What nodes need besides state: injected by the caller through `context.services`, else built from configuration. */
+export interface Services {
+  store: ContentStore;
+  analyser: Analyser;
+  /** Governs every analyser call of the run. */
+  analysisLimiter: Limiter;
+  /** Governs fetching. */
+  fetchLimiter: Limiter;
+  fetch?: FetchFunction;
+  onEvent?: (event: RunEvent) => void;
+  /** Epoch milliseconds; injectable for deterministic tests. */
+  now: () => number;
+}
+
+const built = new Map<string, Services>();
+
+/** Creates the analyser a configuration names. */
+export function createAnalyser(configuration: Configuration): Analyser {
+  switch (configuration.provider) {
+    case "local":
+      return createLocalAnalyser();
+  }
+}
+
+/** Builds default services for a configuration (one set per state file and concurrency, reused across runs). */
+export function buildServices(configuration: Configuration, overrides: Partial<Services> = {}): Services {
+  const database = createDatabase(configuration.statePath);
+  return {
+    store: createContentStore({ database }),
+    analyser: createAnalyser(configuration),
+    analysisLimiter: createLimiter({ concurrency: configuration.concurrency }),
+    fetchLimiter: createLimiter({ concurrency: configuration.concurrency }),
+    now: Date.now,
+    ...overrides,
+  };
+}
+
+/** The configuration and services of the current run, from `runtime.context`. */
+export function resolveRuntime(runtime: { context?: unknown }): { configuration: Configuration; services: Services } {
+  const configuration = ensureConfiguration(runtime.context);
+  const injected = (runtime.context as { services?: Services } | undefined)?.services;
+  if (injected) return { configuration, services: injected };
+  const key = `${configuration.statePath}|${configuration.provider}|${configuration.concurrency}`;
+  let services = built.get(key);
+  if (!services) {
+    services = buildServices(configuration);
+    built.set(key, services);
+  }
+  return { configuration, services };
+}

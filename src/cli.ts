@@ -1,0 +1,141 @@
+import { parseArgs } from "node:util";
+import { pathToFileURL } from "node:url";
+import { listRuns, resumeRun, startRun, type RunResult } from "../graphs/run.ts";
+import type { Services } from "../graphs/services.ts";
+import { DocumentItError, describeError } from "./errors.ts";
+import { formatEvent, formatRuns } from "./cli-format.ts";
+import { VERSION } from "./version.ts";
+
+/** Where the CLI writes, and services tests may replace. */
+export interface CliOptions {
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+  services?: Partial<Services>;
+}
+
+const HELP: Record<string, string> = {
+  main: `document-it ${VERSION} — turn a product's documentation into cited implementation guidelines
+
+Usage:
+  document-it run <source> [options]   analyse an llms.txt (URL or file), a docs site URL, or a folder of markdown
+  document-it resume <run-id>          continue a run that was stopped, without redoing finished work
+  document-it runs                     list runs with their status and coverage
+  document-it <command> --help         options of a command
+  document-it --version
+
+Exit codes: 0 every document analysed, 1 some failed (outputs still written), 2 bad usage or unusable input.`,
+  run: `Usage: document-it run <source> [options]
+
+  <source>             an llms.txt URL or file, a docs site URL, or a folder of .md/.mdx files
+  --out DIR            where to write the guidelines (default output/<run-id>)
+  --state PATH         SQLite file for checkpoints and content (default .document-it/state.db)
+  --concurrency N      most fetches and analyser calls at once (default 8)
+  --provider NAME      analyser: local (extractive, no network; the default)
+  --max-docs N         analyse at most N documents (optional ones last)
+  --batch-tokens N     token budget of one analysis batch (default 12000)
+  --run-id ID          name the run (default: time-based)
+
+Examples:
+  document-it run examples/llms.txt
+  document-it run https://docs.example.com/llms.txt --out guidelines --concurrency 16
+  document-it run ./docs --max-docs 20`,
+  resume: `Usage: document-it resume <run-id> [--state PATH]
+
+Continues a stopped or killed run from its last checkpoint. Finished documents are not fetched or analysed again.
+
+Example:
+  document-it resume 20261129T045012Z-a1b2c3`,
+  runs: `Usage: document-it runs [--state PATH] [--json]
+
+Lists the runs in the state file, newest first, with status and coverage.`,
+};
+
+const OPTIONS = {
+  out: { type: "string" },
+  state: { type: "string" },
+  concurrency: { type: "string" },
+  provider: { type: "string" },
+  "max-docs": { type: "string" },
+  "batch-tokens": { type: "string" },
+  "run-id": { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[], options: CliOptions = {}): Promise<number> {
+  const stdout = options.stdout ?? ((text: string) => process.stdout.write(`${text}\n`));
+  const stderr = options.stderr ?? ((text: string) => process.stderr.write(`${text}\n`));
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    const [command, ...rest] = positionals;
+    if (values.version) return stdout(VERSION), 0;
+    if (!command || (values.help && !HELP[command])) return stdout(HELP["main"]!), command ? 2 : values.help ? 0 : 2;
+    if (values.help) return stdout(HELP[command]!), 0;
+    const onEvent = options.services?.onEvent ?? ((event) => { const line = formatEvent(event); if (line) stderr(line); });
+    const services = { ...options.services, onEvent };
+    switch (command) {
+      case "run": {
+        const source = single(rest, "run", "<source>");
+        const result = await startRun({
+          source,
+          ...(values.out ? { outDir: values.out } : {}),
+          ...(values.state ? { statePath: values.state } : {}),
+          ...(values["run-id"] ? { runId: values["run-id"] } : {}),
+          ...(values.concurrency ? { concurrency: positiveInteger(values.concurrency, "--concurrency") } : {}),
+          ...(values["max-docs"] ? { maxDocs: positiveInteger(values["max-docs"], "--max-docs") } : {}),
+          ...(values["batch-tokens"] ? { batchTokens: positiveInteger(values["batch-tokens"], "--batch-tokens") } : {}),
+          ...(values.provider ? { provider: provider(values.provider) } : {}),
+          services,
+        });
+        return report(result, stdout);
+      }
+      case "resume": {
+        const runId = single(rest, "resume", "<run-id>");
+        return report(await resumeRun({ runId, ...(values.state ? { statePath: values.state } : {}), services }), stdout);
+      }
+      case "runs": {
+        const runs = listRuns({ ...(values.state ? { statePath: values.state } : {}) });
+        stdout(values.json ? JSON.stringify(runs, null, 2) : formatRuns(runs));
+        return 0;
+      }
+      default:
+        throw new DocumentItError("USAGE", `unknown command "${command}" (commands: run, resume, runs; see --help)`);
+    }
+  } catch (error) {
+    const usage = (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    stderr(`document-it: ${describeError(error)}`);
+    if (usage || (error instanceof DocumentItError && error.isInputError)) return 2;
+    return 1;
+  }
+}
+
+function report(result: RunResult, stdout: (text: string) => void): number {
+  const { coverage } = result;
+  stdout(`Analysed ${coverage.analysed} of ${coverage.total} documents (${coverage.failed} failed, ${coverage.skipped} skipped). Run ${result.runId}.`);
+  for (const failed of result.failedDocuments) stdout(`  failed: ${failed.url} — ${failed.failure?.stage ?? "analysis"}: ${failed.failure?.reason ?? "unknown reason"}`);
+  for (const failed of result.failedTopics) stdout(`  topic failed: ${failed.id} — ${failed.reason}`);
+  stdout(`Guidelines written to ${result.outDir}`);
+  return coverage.failed > 0 || result.failedTopics.length > 0 ? 1 : 0;
+}
+
+function single(values: string[], command: string, name: string): string {
+  if (values.length !== 1) throw new DocumentItError("USAGE", `${command} takes exactly one ${name}${values.length ? `, got ${values.length}: ${values.join(" ")}` : ""} (see document-it ${command} --help)`);
+  return values[0]!;
+}
+
+function positiveInteger(text: string, flag: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new DocumentItError("USAGE", `${flag} must be a positive integer, got "${text}"`);
+  return value;
+}
+
+function provider(name: string): "local" {
+  if (name !== "local") throw new DocumentItError("USAGE", `--provider must be "local", got "${name}"`);
+  return name;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,72 @@
+import type { DocumentRecord, RunManifest, StageTimings, Topic } from "./types.ts";
+import { VERSION } from "./version.ts";
+
+/** Version of run.json's shape. */
+export const MANIFEST_SCHEMA_VERSION = 1;
+
+// Names of configuration keys that could hold a secret; never written out.
+const SECRET_KEY = /key|token|secret|password|authorization|credential/i;
+
+/** Drops functions, objects that are services, and anything whose name suggests a secret. */
+export function publicConfig(config: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(config).filter(([key, value]) => !SECRET_KEY.test(key) && key !== "services" && (value === null || ["string", "number", "boolean"].includes(typeof value))),
+  );
+}
+
+/** Options of buildManifest. */
+export interface BuildManifestOptions {
+  runId: string;
+  source: string;
+  provider: string;
+  model: string;
+  extractive: boolean;
+  config: Record<string, unknown>;
+  /** Records in index order. */
+  records: DocumentRecord[];
+  topics: Topic[];
+  /** Topic id → failure reason for topics whose synthesis failed. */
+  topicFailures: Record<string, string>;
+  spans: Partial<Record<keyof StageTimings, { start: number; end: number }>>;
+  now: number;
+}
+
+/** The run manifest (run.json): coverage, per-document status and reason, per-stage timings; no secrets. */
+export function buildManifest(options: BuildManifestOptions): RunManifest {
+  const count = (status: DocumentRecord["status"]) => options.records.filter((record) => record.status === status).length;
+  const starts = Object.values(options.spans).map((span) => span.start);
+  const startedAt = starts.length > 0 ? Math.min(...starts) : options.now;
+  const failed = count("failed");
+  return {
+    schemaVersion: MANIFEST_SCHEMA_VERSION,
+    runId: options.runId,
+    version: VERSION,
+    source: options.source,
+    startedAt: new Date(startedAt).toISOString(),
+    finishedAt: new Date(options.now).toISOString(),
+    status: failed > 0 || Object.keys(options.topicFailures).length > 0 ? "completed-with-failures" : "completed",
+    provider: options.provider,
+    model: options.model,
+    extractive: options.extractive,
+    config: publicConfig(options.config),
+    coverage: { total: options.records.length, analysed: count("analysed"), failed, skipped: count("skipped") + count("pending") + count("extracted") },
+    documents: options.records.map((record) => ({
+      id: record.id,
+      url: record.url,
+      title: record.title,
+      slug: record.slug,
+      status: record.status,
+      ...(record.tokens !== undefined ? { tokens: record.tokens } : {}),
+      ...(record.contentHash ? { contentHash: record.contentHash } : {}),
+      ...(record.failure ? { failure: record.failure } : {}),
+    })),
+    topics: options.topics.map((topic) => ({
+      id: topic.id,
+      name: topic.name,
+      documentCount: topic.documentIds.length,
+      status: options.topicFailures[topic.id] ? "failed" : "synthesized",
+      ...(options.topicFailures[topic.id] ? { failure: options.topicFailures[topic.id] } : {}),
+    })),
+    timings: Object.fromEntries(Object.entries(options.spans).map(([stage, span]) => [stage, span.end - span.start])),
+  };
+}

@@ -1,0 +1,108 @@
+import { slugify } from "./slug.ts";
+import { topicKey, topicTitle } from "./topic-names.ts";
+import type { Topic, TopicMention } from "./types.ts";
+
+/** A document as relate sees it. */
+export interface RelateInput {
+  id: string;
+  url: string;
+  links: string[];
+  topics: TopicMention[];
+}
+
+/** What relate finds. */
+export interface Relations {
+  topics: Topic[];
+  /** Document id → ids of its topics. */
+  documentTopics: Record<string, string[]>;
+  /** Document id → ids of documents it links to or shares two or more topics with, strongest first. */
+  relatedDocuments: Record<string, string[]>;
+}
+
+interface Candidate {
+  key: string;
+  names: Map<string, number>;
+  weight: number;
+  mentions: Array<{ documentId: string; relevance: number }>;
+}
+
+/**
+ * Merges topic names across documents (case, punctuation and plurals), keeps the topics shared by two or more
+ * documents (at most `maxTopics`, heaviest first) plus each uncovered document's best topic, and links documents.
+ */
+export function relateDocuments(options: { documents: RelateInput[]; maxTopics?: number }): Relations {
+  const candidates = new Map<string, Candidate>();
+  for (const document of options.documents) {
+    const seen = new Set<string>();
+    for (const mention of document.topics) {
+      const key = topicKey(mention.name);
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      const candidate: Candidate = candidates.get(key) ?? { key, names: new Map(), weight: 0, mentions: [] };
+      candidate.names.set(mention.name, (candidate.names.get(mention.name) ?? 0) + 1);
+      candidate.weight += mention.relevance;
+      candidate.mentions.push({ documentId: document.id, relevance: mention.relevance });
+      candidates.set(key, candidate);
+    }
+  }
+  const byWeight = [...candidates.values()].sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
+  const chosen = new Set(byWeight.filter((candidate) => candidate.mentions.length >= 2).slice(0, options.maxTopics ?? 24).map((candidate) => candidate.key));
+  for (const document of options.documents) {
+    const keys = document.topics.map((mention) => topicKey(mention.name));
+    if (keys.some((key) => chosen.has(key))) continue;
+    const best = [...document.topics].sort((a, b) => b.relevance - a.relevance)[0];
+    if (best) chosen.add(topicKey(best.name));
+  }
+  const selected = byWeight.filter((candidate) => chosen.has(candidate.key));
+  const usedIds = new Set<string>();
+  const topics: Topic[] = selected.map((candidate) => {
+    const base = slugify(candidate.key) || "topic";
+    let id = base;
+    for (let suffix = 2; usedIds.has(id); suffix += 1) id = `${base}-${suffix}`;
+    usedIds.add(id);
+    const aliases = [...candidate.names.keys()].sort();
+    return {
+      id,
+      name: topicTitle(candidate.key),
+      aliases,
+      documentIds: [...candidate.mentions].sort((a, b) => b.relevance - a.relevance || (a.documentId < b.documentId ? -1 : 1)).map((mention) => mention.documentId),
+      weight: Math.round(candidate.weight * 1000) / 1000,
+      relatedTopicIds: [],
+    };
+  });
+  const documentTopics: Record<string, string[]> = {};
+  for (const topic of topics) for (const documentId of topic.documentIds) (documentTopics[documentId] ??= []).push(topic.id);
+  for (const topic of topics) topic.relatedTopicIds = relatedTopics(topic, topics);
+  return { topics, documentTopics, relatedDocuments: relateByLinksAndTopics(options.documents, documentTopics) };
+}
+
+function relatedTopics(topic: Topic, topics: Topic[]): string[] {
+  const own = new Set(topic.documentIds);
+  return topics
+    .filter((other) => other.id !== topic.id)
+    .map((other) => ({ id: other.id, shared: other.documentIds.filter((id) => own.has(id)).length }))
+    .filter((other) => other.shared > 0)
+    .sort((a, b) => b.shared - a.shared || (a.id < b.id ? -1 : 1))
+    .slice(0, 5)
+    .map((other) => other.id);
+}
+
+function relateByLinksAndTopics(documents: RelateInput[], documentTopics: Record<string, string[]>): Record<string, string[]> {
+  const idByUrl = new Map(documents.map((document) => [document.url, document.id]));
+  const related: Record<string, string[]> = {};
+  for (const document of documents) {
+    const scores = new Map<string, number>();
+    for (const link of document.links) {
+      const target = idByUrl.get(link);
+      if (target && target !== document.id) scores.set(target, (scores.get(target) ?? 0) + 10);
+    }
+    const own = new Set(documentTopics[document.id] ?? []);
+    for (const other of documents) {
+      if (other.id === document.id) continue;
+      const shared = (documentTopics[other.id] ?? []).filter((id) => own.has(id)).length;
+      if (shared >= 2) scores.set(other.id, (scores.get(other.id) ?? 0) + shared);
+    }
+    related[document.id] = [...scores.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 8).map(([id]) => id);
+  }
+  return related;
+}

@@ -1,0 +1,27 @@
+/** Renders every file of a report in memory, so nothing touches the disk until all of it rendered. */
+import { DocumentItError } from "../errors.ts";
+import type { ReportInput } from "../types.ts";
+import { renderAnalysisJson, renderRunJson } from "./render-analysis.ts";
+import { renderDocumentPage } from "./render-document-page.ts";
+import { renderGlobalContextPage } from "./render-global-context-page.ts";
+import { renderIndexPage } from "./render-index-page.ts";
+import { renderTopicPage } from "./render-topic-page.ts";
+import { createReportLookups } from "./report-lookups.ts";
+
+/** Renders a report: relative file path → file content. Pure and deterministic. */
+export function renderReport(input: ReportInput): Map<string, string> {
+  const lookups = createReportLookups(input);
+  const files = new Map<string, string>();
+  const add = (file: { path: string; content: string }) => {
+    // Two topics or documents sharing a file name would silently hide one of them.
+    if (files.has(file.path)) throw new DocumentItError("OUTPUT_FAILED", `Two report files would be written to "${file.path}"`);
+    files.set(file.path, file.content);
+  };
+  add(renderIndexPage({ lookups }));
+  add(renderGlobalContextPage({ lookups }));
+  for (const guideline of input.guidelines) add(renderTopicPage({ lookups, guideline }));
+  for (const entry of input.documents) add(renderDocumentPage({ lookups, entry }));
+  add({ path: "analysis.json", content: renderAnalysisJson({ input }) });
+  add({ path: "run.json", content: renderRunJson({ input }) });
+  return files;
+}

@@ -1,0 +1,59 @@
+/** Writes a rendered report to disk so that the output folder is either the old one or the complete new one. */
+import { randomBytes } from "node:crypto";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, isAbsolute, join, resolve, sep } from "node:path";
+import { DocumentItError } from "../errors.ts";
+import type { ReportInput } from "../types.ts";
+import { renderReport } from "./render-report.ts";
+
+// Paths come from slugs and topic ids, which come from documents: check them even though they are built to be safe.
+function assertInsideOutput(options: { outDir: string; path: string }): void {
+  const segments = options.path.split(/[/\\]/);
+  const escapes =
+    options.path === "" ||
+    isAbsolute(options.path) ||
+    /^[a-z]:/i.test(options.path) ||
+    options.path.includes("\0") ||
+    segments.some((segment) => segment === "" || segment === "." || segment === "..");
+  const target = resolve(options.outDir, options.path);
+  if (escapes || !target.startsWith(options.outDir + sep)) {
+    throw new DocumentItError("OUTPUT_FAILED", `Refusing to write "${options.path}": it is not a plain path inside ${options.outDir}`);
+  }
+}
+
+/** Renders the report and writes it to `outDir`, replacing any previous folder only once every file is written. */
+export async function writeReport(options: { outDir: string; input: ReportInput }): Promise<{ outDir: string; files: string[] }> {
+  const outDir = resolve(options.outDir);
+  const files = renderReport(options.input);
+  for (const path of files.keys()) assertInsideOutput({ outDir, path });
+
+  const temporaryDir = `${outDir}.tmp-${randomBytes(6).toString("hex")}`;
+  try {
+    await mkdir(temporaryDir, { recursive: true });
+    for (const [path, content] of files) {
+      const target = join(temporaryDir, path);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, content, "utf8");
+    }
+    // Move the old folder aside before the swap, so a failed rename can put it back.
+    const previousDir = `${outDir}.old-${randomBytes(6).toString("hex")}`;
+    const hadPrevious = await rename(outDir, previousDir).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT") return false;
+        throw error;
+      },
+    );
+    try {
+      await rename(temporaryDir, outDir);
+    } catch (error) {
+      if (hadPrevious) await rename(previousDir, outDir);
+      throw error;
+    }
+    if (hadPrevious) await rm(previousDir, { recursive: true, force: true });
+  } catch (error) {
+    await rm(temporaryDir, { recursive: true, force: true });
+    throw error;
+  }
+  return { outDir, files: [...files.keys()] };
+}

@@ -1,0 +1,54 @@
+import { gunzipSync, gzipSync } from "node:zlib";
+import type { SqliteDatabase } from "./database.ts";
+import { canonicalJson, sha256 } from "./hash.ts";
+
+// Small values are not worth the gzip header and CPU.
+const COMPRESS_FROM_BYTES = 1024;
+
+/** Content-addressed storage of JSON values, plus a key → hash cache of analysis results. */
+export interface ContentStore {
+  /** Stores a value; returns the sha256 of its canonical JSON. */
+  put(value: unknown): string;
+  /** The value stored under `hash`, or undefined. */
+  get<T>(hash: string): T | undefined;
+  /** Hash of the cached result under `key`, or undefined. */
+  getCached(key: string): string | undefined;
+  /** Remembers that `key` produced the value stored under `hash`. */
+  setCached(key: string, hash: string): void;
+}
+
+/** A ContentStore in the given SQLite database (tables `content` and `result_cache`). */
+export function createContentStore(options: { database: SqliteDatabase }): ContentStore {
+  const { database } = options;
+  database.exec(`
+    CREATE TABLE IF NOT EXISTS content (hash TEXT PRIMARY KEY, compressed INTEGER NOT NULL, body BLOB NOT NULL);
+    CREATE TABLE IF NOT EXISTS result_cache (key TEXT PRIMARY KEY, hash TEXT NOT NULL, created_at TEXT NOT NULL);
+  `);
+  const insert = database.prepare("INSERT OR IGNORE INTO content (hash, compressed, body) VALUES (?, ?, ?)");
+  const select = database.prepare<[string], { compressed: number; body: Buffer }>("SELECT compressed, body FROM content WHERE hash = ?");
+  const selectCached = database.prepare<[string], { hash: string }>("SELECT hash FROM result_cache WHERE key = ?");
+  const upsertCached = database.prepare("INSERT OR REPLACE INTO result_cache (key, hash, created_at) VALUES (?, ?, ?)");
+
+  return {
+    put(value) {
+      const json = canonicalJson(value);
+      const hash = sha256(json);
+      const bytes = Buffer.from(json, "utf8");
+      const compress = bytes.length >= COMPRESS_FROM_BYTES;
+      insert.run(hash, compress ? 1 : 0, compress ? gzipSync(bytes) : bytes);
+      return hash;
+    },
+    get<T>(hash: string) {
+      const row = select.get(hash);
+      if (!row) return undefined;
+      const bytes = row.compressed ? gunzipSync(row.body) : row.body;
+      return JSON.parse(bytes.toString("utf8")) as T;
+    },
+    getCached(key) {
+      return selectCached.get(key)?.hash;
+    },
+    setCached(key, hash) {
+      upsertCached.run(key, hash, new Date().toISOString());
+    },
+  };
+}
