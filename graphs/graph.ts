@@ -29,7 +29,3 @@ export const builder = new StateGraph({ state: GraphState, input: InputState, co
   .addConditionalEdges("relate", routeToSynthesis, ["synthesize", "report"])
   .addEdge("synthesize", "report")
   .addEdge("report", END);
-
-/** The graph compiled without a checkpointer, for `langgraph.json` (the LangGraph server brings its own). */
-export const graph = builder.compile();
-graph.name = "document-it";

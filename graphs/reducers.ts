@@ -1,7 +1,7 @@
-import type { DocumentRecord, GlobalContext, StageTimings } from "../src/types.ts";
+import type { DocumentRecord, GlobalContext, RecordedStage } from "../src/types.ts";
 
 /** First start and last end of a stage, epoch milliseconds. */
-export type StageSpans = Partial<Record<keyof StageTimings, { start: number; end: number }>>;
+export type StageSpans = Partial<Record<RecordedStage, { start: number; end: number }>>;
 
 /** A topic's synthesis outcome: the stored guideline's hash, or why it failed. */
 export type GuidelineRecord = { hash: string } | { failure: string };
@@ -37,7 +37,7 @@ export function mergeGuidelines<T>(current: Record<string, T>, update: Record<st
 /** Keeps the earliest start and latest end per stage. */
 export function mergeTimings(current: StageSpans, update: StageSpans): StageSpans {
   const merged: StageSpans = { ...current };
-  for (const [stage, span] of Object.entries(update) as Array<[keyof StageTimings, { start: number; end: number }]>) {
+  for (const [stage, span] of Object.entries(update) as Array<[RecordedStage, { start: number; end: number }]>) {
     const previous = merged[stage];
     merged[stage] = previous ? { start: Math.min(previous.start, span.start), end: Math.max(previous.end, span.end) } : span;
   }

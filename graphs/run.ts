@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { resolve } from "node:path";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
-import { DocumentItError } from "../src/errors.ts";
 import { type RunRecord, createRunRegistry } from "../src/runs.ts";
 import type { DocumentRecord } from "../src/types.ts";
 import { type Configuration, ensureConfiguration } from "./configuration.ts";
 import { createDatabase } from "./database-cache.ts";
-import { builder } from "./graph.ts";
+import { compileGraph } from "./compile.ts";
 import { type Services, buildServices } from "./services.ts";
 import type { State } from "./state.ts";
 
@@ -65,10 +65,13 @@ async function execute(options: { runId: string; configuration: Configuration; i
   const database = createDatabase(configuration.statePath);
   const registry = createRunRegistry({ database });
   const services = buildServices(configuration, options.overrides);
-  const app = builder.compile({ checkpointer: new SqliteSaver(database) });
+  const app = compileGraph({ checkpointer: new SqliteSaver(database) });
   // Services ride along in the context: not checkpointed, and absent under `langgraph dev`, where nodes build their own.
   const context = { ...configuration, services } as Configuration & { services: Services };
-  const config = { configurable: { thread_id: runId }, context: context as Configuration & { outDir: string }, durability: "sync" as const };
+  // LangGraph adds an abort listener per task; a run with hundreds of Send tasks is not a leak.
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  const config = { configurable: { thread_id: runId }, context: context as Configuration & { outDir: string }, durability: "sync" as const, signal: controller.signal };
   try {
     // A resumed run whose first step never finished has no checkpoint: start it again from its input.
     const snapshot = options.resume ? await app.getState(config) : undefined;
@@ -80,7 +83,6 @@ async function execute(options: { runId: string; configuration: Configuration; i
     return result;
   } catch (error) {
     registry.update(runId, { status: "failed", message: error instanceof Error ? error.message : String(error) });
-    if (error instanceof DocumentItError) throw error;
     throw error;
   }
 }

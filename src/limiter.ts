@@ -14,10 +14,11 @@ export function createLimiter(options: { concurrency: number }): Limiter {
   }
   let active = 0;
   const queue: Array<() => void> = [];
+  // A finishing task hands its slot straight to the next waiter, so no newcomer can slip in between.
   const release = () => {
-    active -= 1;
     const next = queue.shift();
     if (next) next();
+    else active -= 1;
   };
   return {
     get active() {
@@ -28,7 +29,7 @@ export function createLimiter(options: { concurrency: number }): Limiter {
     },
     async run<T>(task: () => Promise<T>): Promise<T> {
       if (active >= options.concurrency) await new Promise<void>((resolve) => queue.push(resolve));
-      active += 1;
+      else active += 1;
       try {
         return await task();
       } finally {

@@ -1,11 +1,12 @@
-import type { DocumentRecord, RunManifest, StageTimings, Topic } from "./types.ts";
+import type { DocumentRecord, RecordedStage, RunManifest, StageTimings, Topic } from "./types.ts";
 import { VERSION } from "./version.ts";
 
 /** Version of run.json's shape. */
 export const MANIFEST_SCHEMA_VERSION = 1;
 
 // Names of configuration keys that could hold a secret; never written out.
-const SECRET_KEY = /key|token|secret|password|authorization|credential/i;
+// Whole-word matches on camelCase or snake_case parts, so "batchTokens" stays while "apiKey" and "token" go.
+const SECRET_KEY = /(^|[_-]|[a-z](?=[A-Z]))(api[_-]?key|key|token|access[_-]?token|secret|password|authorization|credentials?)$/i;
 
 /** Drops functions, objects that are services, and anything whose name suggests a secret. */
 export function publicConfig(config: Record<string, unknown>): Record<string, unknown> {
@@ -27,7 +28,7 @@ export interface BuildManifestOptions {
   topics: Topic[];
   /** Topic id → failure reason for topics whose synthesis failed. */
   topicFailures: Record<string, string>;
-  spans: Partial<Record<keyof StageTimings, { start: number; end: number }>>;
+  spans: Partial<Record<RecordedStage, { start: number; end: number }>>;
   now: number;
 }
 
@@ -67,6 +68,23 @@ export function buildManifest(options: BuildManifestOptions): RunManifest {
       status: options.topicFailures[topic.id] ? "failed" : "synthesized",
       ...(options.topicFailures[topic.id] ? { failure: options.topicFailures[topic.id] } : {}),
     })),
-    timings: Object.fromEntries(Object.entries(options.spans).map(([stage, span]) => [stage, span.end - span.start])),
+    timings: stageTimings(options.spans),
   };
+}
+
+/** Recorded spans as durations, plus the fanned-out stages measured between the nodes around them. */
+export function stageTimings(spans: BuildManifestOptions["spans"]): StageTimings {
+  const timings: StageTimings = Object.fromEntries(Object.entries(spans).map(([stage, span]) => [stage, span.end - span.start]));
+  const between = (before: RecordedStage, after: RecordedStage) => {
+    const from = spans[before]?.end;
+    const to = spans[after]?.start;
+    return from !== undefined && to !== undefined ? Math.max(0, to - from) : undefined;
+  };
+  const extract = between("discover", "planBatches");
+  const analyse = between("planBatches", "relate");
+  const synthesize = between("relate", "report");
+  if (extract !== undefined) timings.extract = extract;
+  if (analyse !== undefined) timings.analyse = analyse;
+  if (synthesize !== undefined) timings.synthesize = synthesize;
+  return timings;
 }

@@ -12,7 +12,8 @@ export function slugify(text: string): string {
 
 /** GitHub-style heading anchors, unique within one document (`a`, `a-1`, `a-2`). */
 export function createAnchorSlugger(): (heading: string) => string {
-  const seen = new Map<string, number>();
+  const used = new Set<string>();
+  const counters = new Map<string, number>();
   return (heading) => {
     const base =
       heading
@@ -20,9 +21,13 @@ export function createAnchorSlugger(): (heading: string) => string {
         .trim()
         .replace(/[^\p{L}\p{N}\s_-]/gu, "")
         .replace(/\s/g, "-") || "section";
-    const count = seen.get(base) ?? 0;
-    seen.set(base, count + 1);
-    return count === 0 ? base : `${base}-${count}`;
+    let anchor = base;
+    let count = counters.get(base) ?? 0;
+    // A numbered anchor may already be another heading's own ("a", "a", "a-1"): skip taken names.
+    while (used.has(anchor)) anchor = `${base}-${++count}`;
+    counters.set(base, count);
+    used.add(anchor);
+    return anchor;
   };
 }
 

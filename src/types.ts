@@ -241,8 +241,14 @@ export interface DocumentRecord {
   failure?: { stage: FailureStage; reason: string };
 }
 
-/** Stage timings of a run, in milliseconds. */
-export type StageTimings = Partial<Record<"discover" | "extract" | "planBatches" | "summarize" | "topic" | "relate" | "synthesize" | "report", number>>;
+/** Stages whose start and end the graph state records (the nodes that are not fanned out). */
+export type RecordedStage = "discover" | "planBatches" | "relate" | "report";
+
+/**
+ * Wall time per stage, in milliseconds. Fanned-out stages (extract, analyse = summarize ║ topic, synthesize) are
+ * measured between the nodes around them, so branches write no timing into checkpoints.
+ */
+export type StageTimings = Partial<Record<RecordedStage | "extract" | "analyse" | "synthesize", number>>;
 
 /** The run manifest written as run.json. Never holds a secret. */
 export interface RunManifest {

@@ -13,7 +13,6 @@ export interface ExtractTask {
 /** Fetches one document, converts and splits it, stores its text; a failure becomes a failed record, never a throw. */
 export async function extract(task: ExtractTask, runtime: Runtime): Promise<Update> {
   const { configuration, services } = resolveRuntime(runtime);
-  const start = services.now();
   const { entry } = task;
   try {
     const document = await services.fetchLimiter.run(() =>
@@ -25,14 +24,12 @@ export async function extract(task: ExtractTask, runtime: Runtime): Promise<Upda
       documents: {
         [entry.id]: { id: entry.id, status: "extracted", title: document.title, contentHash, tokens: document.tokens, sectionCount: document.sections.length, codeBlockCount: document.codeBlocks.length },
       },
-      timings: { extract: { start, end: services.now() } },
     };
   } catch (error) {
     const reason = describeError(error);
     services.onEvent?.({ type: "document", documentId: entry.id, url: entry.url, status: "failed", stage: "fetch", reason });
     return {
       documents: { [entry.id]: { id: entry.id, status: "failed", failure: { stage: "fetch", reason } } },
-      timings: { extract: { start, end: services.now() } },
     };
   }
 }

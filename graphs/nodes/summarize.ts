@@ -14,7 +14,6 @@ export function outcomeToRecords(outcome: AnalysisOutcome, field: "summaryHash" 
 /** Summarizes one batch: summary, concepts, implementation notes and code patterns per document. */
 export async function summarize(task: AnalysisTask, runtime: Runtime): Promise<Update> {
   const { services } = resolveRuntime(runtime);
-  const start = services.now();
   const outcome = await analyseBatch({ question: "summarize", task, services });
-  return { documents: outcomeToRecords(outcome, "summaryHash", "summarize"), timings: { summarize: { start, end: services.now() } } };
+  return { documents: outcomeToRecords(outcome, "summaryHash", "summarize") };
 }

@@ -18,9 +18,8 @@ export interface SynthesisTask {
 export async function synthesize(task: SynthesisTask, runtime: Runtime): Promise<Update> {
   const { services } = resolveRuntime(runtime);
   const { store, analyser } = services;
-  const start = services.now();
   const key = sha256(["synthesize", ANALYSIS_SCHEMA_VERSION, analyser.provider, analyser.model, JSON.stringify(task)].join("|"));
-  const finish = (result: { hash: string } | { failure: string }): Update => ({ guidelines: { [task.topic.id]: result }, timings: { synthesize: { start, end: services.now() } } });
+  const finish = (result: { hash: string } | { failure: string }): Update => ({ guidelines: { [task.topic.id]: result } });
   const cached = store.getCached(key);
   if (cached) {
     services.onEvent?.({ type: "analysis", question: "synthesize", ids: [task.topic.id], cached: true });

@@ -7,7 +7,6 @@ import { outcomeToRecords } from "./summarize.ts";
 /** Names the topics of each document of one batch; runs beside summarize on the same batch. */
 export async function topic(task: AnalysisTask, runtime: Runtime): Promise<Update> {
   const { services } = resolveRuntime(runtime);
-  const start = services.now();
   const outcome = await analyseBatch({ question: "topic", task, services });
-  return { documents: outcomeToRecords(outcome, "topicsHash", "topic"), timings: { topic: { start, end: services.now() } } };
+  return { documents: outcomeToRecords(outcome, "topicsHash", "topic") };
 }

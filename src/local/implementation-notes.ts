@@ -23,7 +23,7 @@ export function extractImplementationNotes(prepared: PreparedDocument): Implemen
 function orderedListSteps(section: PreparedSection): string[] {
   const items = section.blocks.flatMap((block) => (block.kind === "list-item" && block.ordered ? [block] : []));
   // Nested ordered lists are details of a step, not steps of their own.
-  const outerDepth = Math.min(...items.map((item) => item.depth));
+  const outerDepth = items.reduce((lowest, item) => Math.min(lowest, item.depth), Number.POSITIVE_INFINITY);
   return items
     .filter((item) => item.depth === outerDepth)
     .map((item) => stripInlineMarkdown(item.text))

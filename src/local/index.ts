@@ -4,12 +4,13 @@ import { summarizeDocument } from "./summarize.ts";
 import { synthesizeGuideline } from "./synthesize.ts";
 import { extractTopics } from "./topics.ts";
 
-export { stripInlineMarkdown, emphasisedTexts } from "./inline-markdown.ts";
+export { emphasisedTexts, stripInlineMarkdown } from "./inline-markdown.ts";
 export { parseMarkdownBlocks, type MarkdownBlock } from "./markdown-blocks.ts";
 export { markdownToProse } from "./markdown-prose.ts";
 export { countPhrase, containsPhrase, phraseKey } from "./phrase-match.ts";
 export { singularize } from "./plural.ts";
-export { splitSentences } from "./sentences.ts";
+export { closeSentence, splitSentences } from "./sentences.ts";
+export { stem } from "./stem.ts";
 export { STOPWORDS, isStopword } from "./stopwords.ts";
 export { titleCase } from "./title-case.ts";
 export { contentTerms, isContentWord, tokenize, wordsOf } from "./tokenize.ts";

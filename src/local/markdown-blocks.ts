@@ -1,3 +1,5 @@
+import { readLeafBlock } from "./markdown-leaf-blocks.ts";
+
 /** One block of a markdown text; inline markup of text blocks is kept as written. */
 export type MarkdownBlock =
   | { kind: "paragraph"; text: string }
@@ -15,11 +17,10 @@ interface OpenItem {
   afterBlank: boolean;
 }
 
-const FENCE_OPEN = /^(\s*)(`{3,}|~{3,})\s*([^\s`{]*)/u;
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/u;
 const LIST_ITEM = /^(\s*)([-*+]|\d{1,9}[.)])[ \t]+(.*)$/u;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/u;
-const HTML_START = /^ {0,3}<(?:[A-Za-z][\w-]*|\/[A-Za-z]|!--)/u;
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)\s*$/u;
 
 /**
  * Cuts markdown into blocks: fenced or indented code, ATX and setext headings, tables, HTML, block quotes,
@@ -44,94 +45,46 @@ export function parseMarkdownBlocks(markdown: string): MarkdownBlock[] {
   let index = 0;
   while (index < lines.length) {
     const line = lines[index] ?? "";
-    const fence = FENCE_OPEN.exec(line);
-    if (fence !== null) {
+    const blank = line.trim() === "";
+    const leaf = blank ? undefined : readLeafBlock(lines, index, { paragraphOpen: paragraph.length > 0, indentedCodeAllowed: !insideList && quote.length === 0 && item === undefined });
+    if (leaf !== undefined) {
       flush();
-      const indent = fence[1]?.length ?? 0;
-      const marker = fence[2] ?? "```";
-      const closing = new RegExp(`^\\s*${marker.charAt(0) === "`" ? "`" : "~"}{${marker.length},}\\s*$`, "u");
-      const code: string[] = [];
-      index++;
-      while (index < lines.length && !closing.test(lines[index] ?? "")) {
-        code.push(removeIndent(lines[index] ?? "", indent));
-        index++;
-      }
-      blocks.push({ kind: "code", language: fence[3] ?? "", code: code.join("\n") });
-      index++;
+      blocks.push(leaf.block);
+      index = leaf.next;
       continue;
     }
-    if (line.trim() === "") {
+    index++;
+    if (blank) {
       if (item !== undefined) item.afterBlank = true;
       // A list item stays open across a blank line; paragraphs and quotes end there.
       if (paragraph.length > 0 || quote.length > 0) flush();
-      index++;
       continue;
     }
     const heading = ATX_HEADING.exec(line);
-    if (heading !== null) {
-      flush();
-      insideList = false;
-      blocks.push({ kind: "heading", level: heading[1]?.length ?? 1, text: (heading[2] ?? "").trim() });
-      index++;
-      continue;
-    }
-    if (paragraph.length > 0 && /^ {0,3}(=+|-+)\s*$/u.test(line)) {
-      const text = paragraph.join(" ");
+    if (heading !== null || (paragraph.length > 0 && SETEXT_UNDERLINE.test(line))) {
+      const text = heading !== null ? (heading[2] ?? "").trim() : paragraph.join(" ");
+      const level = heading !== null ? (heading[1]?.length ?? 1) : line.includes("=") ? 1 : 2;
       paragraph = [];
       flush();
-      blocks.push({ kind: "heading", level: line.includes("=") ? 1 : 2, text });
-      index++;
+      insideList = false;
+      blocks.push({ kind: "heading", level, text });
       continue;
     }
     if (THEMATIC_BREAK.test(line) || /^\s*:::/u.test(line) || /^ {0,3}\[[^\]]+\]:\s+\S+/u.test(line)) {
       flush();
-      index++;
-      continue;
-    }
-    if (line.trim().startsWith("|") || (line.includes("|") && isTableSeparator(lines[index + 1] ?? ""))) {
-      flush();
-      const rows: string[] = [];
-      while (index < lines.length && (lines[index] ?? "").includes("|") && (lines[index] ?? "").trim() !== "") {
-        rows.push(lines[index] ?? "");
-        index++;
-      }
-      blocks.push({ kind: "table", text: rows.join("\n") });
-      continue;
-    }
-    if (HTML_START.test(line) && paragraph.length === 0) {
-      flush();
-      const html: string[] = [];
-      while (index < lines.length && (lines[index] ?? "").trim() !== "") {
-        html.push(lines[index] ?? "");
-        index++;
-      }
-      blocks.push({ kind: "html", text: html.join("\n") });
       continue;
     }
     const quoted = /^ {0,3}>[ \t]?(.*)$/u.exec(line);
     if (quoted !== null) {
       if (paragraph.length > 0 || item !== undefined) flush();
       quote.push(quoted[1] ?? "");
-      index++;
       continue;
     }
     const listItem = LIST_ITEM.exec(line);
     if (listItem !== null) {
       flush();
       insideList = true;
-      const marker = listItem[2] ?? "-";
-      item = { ordered: /\d/u.test(marker), depth: listItem[1]?.length ?? 0, lines: [(listItem[3] ?? "").trim()], afterBlank: false };
-      index++;
-      continue;
-    }
-    const indented = /^( {4}|\t)/u.test(line);
-    if (indented && !insideList && paragraph.length === 0 && quote.length === 0 && item === undefined) {
-      const code: string[] = [];
-      while (index < lines.length && (/^( {4}|\t)/u.test(lines[index] ?? "") || (lines[index] ?? "").trim() === "")) {
-        code.push(removeIndent(lines[index] ?? "", 4));
-        index++;
-      }
-      blocks.push({ kind: "code", language: "", code: code.join("\n").trimEnd() });
+      item = { ordered: /\d/u.test(listItem[2] ?? "-"), depth: listItem[1]?.length ?? 0, lines: [(listItem[3] ?? "").trim()], afterBlank: false };
       continue;
     }
     if (item !== undefined && (!item.afterBlank || /^\s{2,}/u.test(line))) {
@@ -143,18 +96,7 @@ export function parseMarkdownBlocks(markdown: string): MarkdownBlock[] {
       if (!/^\s/u.test(line)) insideList = false;
       paragraph.push(line.trim());
     }
-    index++;
   }
   flush();
   return blocks;
-}
-
-function isTableSeparator(line: string): boolean {
-  return line.includes("|") && line.includes("-") && /^[\s|:-]+$/u.test(line);
-}
-
-function removeIndent(line: string, indent: number): string {
-  let removed = 0;
-  while (removed < indent && line.charAt(removed) === " ") removed++;
-  return line.slice(removed);
 }

@@ -31,7 +31,8 @@ export function candidatePhrases(text: string): CandidatePhrase[] {
         const words = lower.slice(start, start + length);
         if (!words.every(isPhraseWord)) break;
         if (length > 1 && !canStartPhrase(words[0] ?? "")) break;
-        phrases.push({ key: phraseKey(words), words: phraseKey(words).split(" "), surface: surfaces.slice(start, start + length).join(" ") });
+        const key = phraseKey(words);
+        phrases.push({ key, words: key.split(" "), surface: surfaces.slice(start, start + length).join(" ") });
       }
     }
   }
@@ -49,7 +50,9 @@ function canStartPhrase(word: string): boolean {
 
 /** The identifier an inline code span names (`verifySignature(options)` → "verifySignature"), else "". */
 export function codeIdentifier(code: string): string {
-  const words = wordsOf(code);
   if (CODE_LITERALS.has(code.toLowerCase())) return "";
-  return words.length === 1 && (words[0]?.length ?? 0) >= code.replace(/[()[\]{};.]+$/u, "").length - 2 ? (words[0] ?? "") : "";
+  const name = code.replace(/\([^()]*\)$/u, "").replace(/[;.]+$/u, "");
+  const words = wordsOf(name);
+  const word = words[0] ?? "";
+  return words.length === 1 && word.length >= name.length - 1 ? word : "";
 }

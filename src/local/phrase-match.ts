@@ -11,10 +11,15 @@ export function phraseKey(words: readonly string[]): string {
 
 /** How often a phrase key occurs in a list of lowercase words. */
 export function countPhrase(words: readonly string[], key: string): number {
-  const length = key.split(" ").length;
+  const keyWords = key.split(" ");
+  const length = keyWords.length;
+  const last = keyWords[length - 1] ?? "";
   let count = 0;
   for (let start = 0; start + length <= words.length; start++) {
-    if (phraseKey(words.slice(start, start + length)) === key) count++;
+    let matches = true;
+    for (let offset = 0; offset < length - 1 && matches; offset++) matches = words[start + offset] === keyWords[offset];
+    const candidate = words[start + length - 1] ?? "";
+    if (matches && (candidate === last || singularize(candidate) === last)) count++;
   }
   return count;
 }

@@ -17,8 +17,13 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "yet", "you", "your", "yours",
   "yourself", "yourselves", "e.g", "i.e", "vs", "s", "t", "don't", "doesn't", "isn't", "aren't", "can't",
   "won't", "it's", "you're", "we're", "they're", "that's", "there's", "let's", "instead", "usually",
-  "first", "second", "last", "next", "new", "same", "many", "two", "three", "four", "five", "following",
-  "below", "above", "able", "way", "ways", "thing", "things", "lot", "sure", "want", "need", "needs",
+  "first", "second", "last", "next", "new", "many", "two", "three", "four", "five", "following",
+  "able", "way", "ways", "thing", "things", "lot", "sure", "want", "wants", "need", "needs",
+  // Common verbs: they link terms, they are not terms.
+  "came", "come", "comes", "gave", "get", "gets", "give", "gives", "given", "go", "goes", "going", "gone", "got",
+  "know", "knows", "known", "made", "make", "makes", "said", "say", "says", "see", "seen", "sees", "show",
+  "shows", "shown", "take", "takes", "taken", "tell", "tells", "took", "went", "happen", "happens", "work",
+  "works", "becomes", "seem", "seems", "mean", "means", "put", "puts",
 ]);
 
 /** True when the lowercase word is a stopword. */

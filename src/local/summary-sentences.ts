@@ -27,7 +27,9 @@ function rankSummarySentences(prepared: PreparedDocument): ProseSentence[] {
 
   const frequency = new Map<string, number>();
   for (const sentence of candidates) for (const term of sentence.terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-  const highest = Math.max(1, ...frequency.values());
+  // A loop, not Math.max(...values): a long document has more terms than a call may take arguments.
+  let highest = 1;
+  for (const count of frequency.values()) highest = Math.max(highest, count);
   const titleTerms = new Set(contentTerms(prepared.document.title));
   const headingTerms = new Set(prepared.sections.flatMap((section) => contentTerms(section.heading)));
   const total = prepared.sentences.length;

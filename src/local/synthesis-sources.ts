@@ -55,9 +55,11 @@ function citedSection(
   sectionScores: readonly number[],
   matcher: TopicMatcher,
 ): PreparedSection | undefined {
+  // The exact name beats a related form ("Signing" over "Signature"), then relevance decides.
   const mention = mentions
-    .filter((candidate) => matcher.mentions(tokenize(candidate.name)))
-    .sort((first, second) => second.relevance - first.relevance)[0];
+    .map((candidate) => ({ candidate, score: matcher.score(tokenize(candidate.name)) }))
+    .filter(({ score }) => score >= 1)
+    .sort((first, second) => second.score - first.score || second.candidate.relevance - first.candidate.relevance)[0]?.candidate;
   const named = mention === undefined ? undefined : prepared.sections.find((section) => section.anchor === mention.anchor);
   if (named !== undefined) return named;
   let best: PreparedSection | undefined;

@@ -5,7 +5,7 @@ import type { PreparedDocument } from "./prepared-document.ts";
 import { selectPhrases } from "./phrase-selection.ts";
 import { titleCase } from "./title-case.ts";
 import { tokenize } from "./tokenize.ts";
-import { GENERIC_TOPIC_WORDS, IMPERATIVE_VERBS } from "./vocabulary.ts";
+import { GENERIC_TOPIC_WORDS, IMPERATIVE_VERBS, isVerbForm } from "./vocabulary.ts";
 
 const MAX_TOPICS = 5;
 const MIN_TOPICS = 2;
@@ -48,7 +48,7 @@ function isTopicCandidate(candidate: PhraseCandidate, productWords: ReadonlySet<
   const single = words.length === 1 ? (words[0] ?? "") : undefined;
   if (single !== undefined && IMPERATIVE_VERBS.has(single)) return false;
   // A lone gerund from a heading ("Sending…", "Verifying…") names an action; only the title makes it a topic.
-  if (single !== undefined && single.length > 5 && single.endsWith("ing") && candidate.counts.title === 0) return false;
+  if (single !== undefined && isVerbForm(single) && candidate.counts.title === 0) return false;
   if (words.length > 1 && candidate.counts.prose < 2 && candidate.counts.title + candidate.counts.heading === 0) return false;
   return /\p{L}{2}/u.test(candidate.key);
 }

@@ -30,6 +30,11 @@ export function isAdverb(word: string): boolean {
   return word.length >= 5 && word.endsWith("ly") && !LY_WORDS_IN_TERMS.has(word);
 }
 
+/** True for a gerund or past participle ("verifying", "retried"): alone, it names an action, not a thing. */
+export function isVerbForm(word: string): boolean {
+  return (word.length > 5 && word.endsWith("ing")) || (word.length > 5 && word.endsWith("ed") && !word.endsWith("eed"));
+}
+
 // Sentence openers that come before the verb of an instruction ("Then, run…", "Next call…").
 const LEAD_IN = /^(?:then|next|first|second|third|finally|now|optionally|also|afterwards|lastly)\b,?\s+/iu;
 

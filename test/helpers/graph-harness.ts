@@ -1,0 +1,23 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { MemorySaver } from "@langchain/langgraph";
+import { type Configuration, ensureConfiguration } from "../../graphs/configuration.ts";
+import { compileGraph } from "../../graphs/compile.ts";
+import { type Services, buildServices } from "../../graphs/services.ts";
+import type { RunEvent } from "../../src/events.ts";
+
+/** A fresh temporary folder. */
+export function temporaryFolder(prefix = "document-it-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** The graph compiled with a fresh MemorySaver, plus a config whose context carries injected services. */
+export function createHarness(options: { folder: string; configuration?: Partial<Configuration>; services?: Partial<Services> }) {
+  const events: RunEvent[] = [];
+  const configuration = ensureConfiguration({ statePath: join(options.folder, "state.db"), outDir: join(options.folder, "out"), ...options.configuration });
+  const services = buildServices(configuration, { onEvent: (event) => events.push(event), ...options.services });
+  const app = compileGraph({ checkpointer: new MemorySaver() });
+  const config = (threadId = "thread-1") => ({ configurable: { thread_id: threadId }, context: { ...configuration, services } as Configuration & { outDir: string } });
+  return { app, config, configuration, services, events };
+}
