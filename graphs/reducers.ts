@@ -12,7 +12,7 @@ export type ContextUpdate = GlobalContext | { additions: Pick<GlobalContext, "fe
 /** A change to one document record: its id and the fields that changed. */
 export type DocumentChange = Partial<DocumentRecord> & { id: string };
 
-/** Merges document records by id; a failure sticks, so a replayed or sibling branch cannot hide it. */
+/** Merges document records by id; the first failure sticks, so a replayed or sibling branch can neither hide nor reword it. */
 export function mergeDocuments(current: Record<string, DocumentRecord>, update: Record<string, DocumentChange>): Record<string, DocumentRecord> {
   const merged = { ...current };
   for (const [id, change] of Object.entries(update)) {
@@ -20,7 +20,7 @@ export function mergeDocuments(current: Record<string, DocumentRecord>, update: 
     const next = { ...previous, ...change } as DocumentRecord;
     // Only an explicit reset to "pending" clears a failure.
     if (change.status === "pending") delete next.failure;
-    else if (previous?.status === "failed" && change.status !== "failed") {
+    else if (previous?.status === "failed") {
       next.status = "failed";
       next.failure = previous.failure;
     }

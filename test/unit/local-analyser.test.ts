@@ -11,7 +11,7 @@ import {
   titleCase,
   tokenize,
 } from "../../src/local/index.ts";
-import type { AnalysisDocument, CodeBlock, DocumentSection, GlobalContext, SynthesisInput, Topic } from "../../src/types.ts";
+import type { AnalysisDocument, CodeBlock, DocumentSection, DocumentSummary, GlobalContext, Statement, SynthesisInput, Topic, TopicGuideline } from "../../src/types.ts";
 
 const context: GlobalContext = { version: 1, name: "Acme", description: "Acme sends webhooks.", details: "", features: [], terminology: [], history: [] };
 
@@ -233,7 +233,7 @@ const client = new Acme({ timeout: 5000 });
 
 const analyser = createLocalAnalyser();
 
-async function summaryOf(document: AnalysisDocument) {
+async function summaryOf(document: AnalysisDocument): Promise<DocumentSummary> {
   const [summary] = await analyser.summarize({ context, documents: [document] });
   if (summary === undefined) throw new Error("no summary");
   return summary;
@@ -403,7 +403,7 @@ async function synthesisInput(topic: Topic, documents: AnalysisDocument[]): Prom
 
 const retryTopic: Topic = { id: "retry", name: "Retry", aliases: ["retries"], documentIds: ["retries", "signing"], weight: 1.5, relatedTopicIds: ["webhook-signing"] };
 
-function allStatements(guideline: Awaited<ReturnType<typeof analyser.synthesize>>) {
+function allStatements(guideline: TopicGuideline): Statement[] {
   return [...guideline.overview, ...guideline.whenToUse, ...guideline.steps, ...guideline.pitfalls];
 }
 

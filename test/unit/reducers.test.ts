@@ -21,9 +21,9 @@ describe("mergeDocuments", () => {
     expect(mergeDocuments({ d1: failed }, { d1: { id: "d1", tokens: 3 } })).toEqual({ d1: { ...failed, tokens: 3 } });
   });
 
-  it("replaces the failure with a newer failure", () => {
-    const failure = { stage: "summarize" as const, reason: "model error" };
-    expect(mergeDocuments({ d1: failed }, { d1: { id: "d1", status: "failed", failure } })).toEqual({ d1: { ...failed, failure } });
+  it("keeps the first failure when a sibling branch fails the same document later", () => {
+    const failure = { stage: "topic" as const, reason: "model error" };
+    expect(mergeDocuments({ d1: failed }, { d1: { id: "d1", status: "failed", failure } })).toEqual({ d1: failed });
   });
 
   it("clears the failure on an explicit reset to pending", () => {
