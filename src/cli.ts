@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
-import { listRuns, resumeRun, startRun, type RunResult } from "../graphs/run.ts";
+import type { RunResult } from "../graphs/run.ts";
 import type { Services } from "../graphs/services.ts";
 import { DocumentItError, describeError } from "./errors.ts";
 import { formatEvent, formatRuns } from "./cli-format.ts";
@@ -75,6 +75,8 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
     if (values.help) return stdout(HELP[command]!), 0;
     const onEvent = options.services?.onEvent ?? ((event) => { const line = formatEvent(event); if (line) stderr(line); });
     const services = { ...options.services, onEvent };
+    // Loaded only for commands that run the graph, so --help and --version answer at once.
+    const { listRuns, resumeRun, startRun } = await import("../graphs/run.ts");
     switch (command) {
       case "run": {
         const source = single(rest, "run", "<source>");
