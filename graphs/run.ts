@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { setMaxListeners } from "node:events";
 import { resolve } from "node:path";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import { type RunRecord, createRunRegistry } from "../src/runs.ts";
@@ -68,10 +67,7 @@ async function execute(options: { runId: string; configuration: Configuration; i
   const app = compileGraph({ checkpointer: new SqliteSaver(database) });
   // Services ride along in the context: not checkpointed, and absent under `langgraph dev`, where nodes build their own.
   const context = { ...configuration, services } as Configuration & { services: Services };
-  // LangGraph adds an abort listener per task; a run with hundreds of Send tasks is not a leak.
-  const controller = new AbortController();
-  setMaxListeners(0, controller.signal);
-  const config = { configurable: { thread_id: runId }, context: context as Configuration & { outDir: string }, durability: "sync" as const, signal: controller.signal };
+  const config = { configurable: { thread_id: runId }, context: context as Configuration & { outDir: string }, durability: "sync" as const };
   try {
     // A resumed run whose first step never finished has no checkpoint: start it again from its input.
     const snapshot = options.resume ? await app.getState(config) : undefined;

@@ -1,9 +1,11 @@
+import { setMaxListeners } from "node:events";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import type { RunResult } from "../graphs/run.ts";
 import type { Services } from "../graphs/services.ts";
 import { DocumentItError, describeError } from "./errors.ts";
 import { formatEvent, formatRuns } from "./cli-format.ts";
+import { formatLlmsTxtReport, parseLlmsTxt, readLlmsTxtSource } from "./llms-txt/index.ts";
 import { VERSION } from "./version.ts";
 
 /** Where the CLI writes, and services tests may replace. */
@@ -20,6 +22,7 @@ Usage:
   document-it run <source> [options]   analyse an llms.txt (URL or file), a docs site URL, or a folder of markdown
   document-it resume <run-id>          continue a run that was stopped, without redoing finished work
   document-it runs                     list runs with their status and coverage
+  document-it parse <file-or-url>      check an llms.txt against the llmstxt.org format and show what it lists
   document-it <command> --help         options of a command
   document-it --version
 
@@ -48,6 +51,19 @@ Example:
   runs: `Usage: document-it runs [--state PATH] [--json]
 
 Lists the runs in the state file, newest first, with status and coverage.`,
+  parse: `Usage: document-it parse <file-or-url> [--json]
+
+Parses an llms.txt as document-it reads it (llmstxt.org v2) and prints its title, summary, sections and links with
+their line numbers, then what does not follow the format, as errors, warnings and info.
+
+  <file-or-url>        a local llms.txt, or an http(s) URL of one
+  --json               print the parsed index and its diagnostics as JSON
+
+Exit codes: 0 the file has an H1 title, 1 it has none (or is empty, binary or HTML), 2 bad usage or unreadable source.
+
+Examples:
+  document-it parse llms.txt
+  document-it parse https://docs.example.com/llms.txt --json`,
 };
 
 const OPTIONS = {
@@ -75,6 +91,13 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
     if (values.help) return stdout(HELP[command]!), 0;
     const onEvent = options.services?.onEvent ?? ((event) => { const line = formatEvent(event); if (line) stderr(line); });
     const services = { ...options.services, onEvent };
+    if (command === "parse") {
+      const { url, text } = await readLlmsTxtSource({ source: single(rest, "parse", "<file-or-url>"), ...(options.services?.fetch ? { fetch: options.services.fetch } : {}) });
+      const parsed = parseLlmsTxt(text, { baseUrl: url });
+      stdout(values.json ? JSON.stringify({ source: url, ...parsed }, null, 2) : formatLlmsTxtReport({ parsed, source: url }));
+      // Only the H1 is required by the format; everything else is reported but does not fail the check.
+      return parsed.title === undefined ? 1 : 0;
+    }
     // Loaded only for commands that run the graph, so --help and --version answer at once.
     const { listRuns, resumeRun, startRun } = await import("../graphs/run.ts");
     switch (command) {
@@ -103,7 +126,7 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
         return 0;
       }
       default:
-        throw new DocumentItError("USAGE", `unknown command "${command}" (commands: run, resume, runs; see --help)`);
+        throw new DocumentItError("USAGE", `unknown command "${command}" (commands: run, resume, runs, parse; see --help)`);
     }
   } catch (error) {
     const usage = (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
@@ -139,5 +162,7 @@ function provider(name: string): "local" {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  // LangGraph listens on one abort signal per task of a step; hundreds of Send tasks are not a leak.
+  setMaxListeners(1000);
   process.exitCode = await main(process.argv.slice(2));
 }

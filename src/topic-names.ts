@@ -1,14 +1,11 @@
-const IRREGULAR: Record<string, string> = { indices: "index", indexes: "index", analyses: "analysis", children: "child", people: "person", data: "data", schemas: "schema", statuses: "status", aliases: "alias", apis: "api", sdks: "sdk", cookies: "cookie", movies: "movie", caches: "cache", niches: "niche", headaches: "headache" };
-const KEEP = new Set(["status", "alias", "analysis", "basis", "https", "kubernetes", "redis", "series", "news", "access", "process", "class", "address", "business", "success", "express", "progress", "canvas", "atlas", "dns", "aws", "gas", "bus"]);
+import { singularize as singularizeWord } from "./local/plural.ts";
+
+// Acronym plurals the general rules keep as they are ("apis" ends like "basis").
+const ACRONYM_PLURALS: Record<string, string> = { apis: "api", sdks: "sdk", urls: "url", ids: "id", clis: "cli", uis: "ui" };
 
 /** Singular form of one lower-case English word (good enough for topic names). */
 export function singularize(word: string): string {
-  if (IRREGULAR[word]) return IRREGULAR[word]!;
-  if (KEEP.has(word) || word.length <= 3 || word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) return word;
-  if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
-  if (/(ches|shes|xes|zes|sses)$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith("s")) return word.slice(0, -1);
-  return word;
+  return ACRONYM_PLURALS[word] ?? singularizeWord(word);
 }
 
 /** The key under which topic names merge: lower case, punctuation dropped, each word singular. */

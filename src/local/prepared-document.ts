@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { AnalysisDocument, DocumentSection } from "../types.ts";
 import { stripInlineMarkdown } from "./inline-markdown.ts";
 import { parseMarkdownBlocks, type MarkdownBlock } from "./markdown-blocks.ts";
@@ -39,6 +40,20 @@ export interface PreparedDocument {
 
 /** Parses every section of a document into blocks and prose sentences. */
 export function prepareDocument(document: AnalysisDocument): PreparedDocument {
+  // summarize, topics and every synthesis that cites the document prepare the same text: do it once.
+  const key = `${document.id}:${document.title}:${createHash("sha256").update(document.markdown).digest("hex")}`;
+  const cached = preparedCache.get(key);
+  if (cached) return cached;
+  const prepared = buildPreparedDocument(document);
+  preparedCache.set(key, prepared);
+  if (preparedCache.size > PREPARED_CACHE_SIZE) preparedCache.delete(preparedCache.keys().next().value!);
+  return prepared;
+}
+
+const PREPARED_CACHE_SIZE = 128;
+const preparedCache = new Map<string, PreparedDocument>();
+
+function buildPreparedDocument(document: AnalysisDocument): PreparedDocument {
   const sourceSections: DocumentSection[] =
     document.sections.length > 0 ? document.sections : [{ heading: "", level: 0, anchor: "", markdown: document.markdown }];
   const sentences: ProseSentence[] = [];
