@@ -1,3 +1,4 @@
+import { isNearDuplicate } from "./near-duplicates.ts";
 import { slugify } from "./slug.ts";
 import { topicKey, topicTitle } from "./topic-names.ts";
 import type { Topic, TopicMention } from "./types.ts";
@@ -45,13 +46,14 @@ export function relateDocuments(options: { documents: RelateInput[]; maxTopics?:
       candidates.set(key, candidate);
     }
   }
-  const byWeight = [...candidates.values()].sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
+  mergeNearDuplicates(candidates);
+  const byWeight = [...new Set(candidates.values())].sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
   const chosen = new Set(byWeight.filter((candidate) => candidate.mentions.length >= 2).slice(0, options.maxTopics ?? 24).map((candidate) => candidate.key));
   for (const document of options.documents) {
-    const keys = document.topics.map((mention) => topicKey(mention.name));
+    const keys = document.topics.map((mention) => canonicalKey(candidates, topicKey(mention.name)));
     if (keys.some((key) => chosen.has(key))) continue;
     const best = [...document.topics].sort((a, b) => b.relevance - a.relevance)[0];
-    if (best) chosen.add(topicKey(best.name));
+    if (best) chosen.add(canonicalKey(candidates, topicKey(best.name)));
   }
   const selected = byWeight.filter((candidate) => chosen.has(candidate.key));
   const usedIds = new Set<string>();
@@ -105,4 +107,25 @@ function relateByLinksAndTopics(documents: RelateInput[], documentTopics: Record
     related[document.id] = [...scores.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 8).map(([id]) => id);
   }
   return related;
+}
+
+// Folds near-duplicate spellings into the heavier candidate; the lighter key stays as an alias pointing at it.
+function mergeNearDuplicates(candidates: Map<string, Candidate>): void {
+  const ordered = [...candidates.values()].sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
+  for (const [index, lighter] of ordered.entries()) {
+    const heavier = ordered.slice(0, index).find((candidate) => candidates.get(candidate.key) === candidate && isNearDuplicate(candidate.key, lighter.key));
+    if (!heavier) continue;
+    for (const [name, count] of lighter.names) heavier.names.set(name, (heavier.names.get(name) ?? 0) + count);
+    for (const mention of lighter.mentions) {
+      const existing = heavier.mentions.find((each) => each.documentId === mention.documentId);
+      if (existing) existing.relevance = Math.max(existing.relevance, mention.relevance);
+      else heavier.mentions.push(mention);
+    }
+    heavier.weight = heavier.mentions.reduce((sum, mention) => sum + mention.relevance, 0);
+    candidates.set(lighter.key, heavier);
+  }
+}
+
+function canonicalKey(candidates: Map<string, Candidate>, key: string): string {
+  return candidates.get(key)?.key ?? key;
 }

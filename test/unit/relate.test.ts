@@ -70,3 +70,20 @@ describe("relateDocuments", () => {
     expect(relateDocuments({ documents: [] })).toEqual({ topics: [], documentTopics: {}, relatedDocuments: {} });
   });
 });
+
+describe("relateDocuments merges near-duplicate topic names", () => {
+  const mention = (name: string, relevance = 1) => ({ name, relevance, heading: "", anchor: "" });
+  it("folds spacing variants and one-letter typos into the heavier spelling", () => {
+    const relations = relateDocuments({
+      documents: [
+        { id: "a", url: "https://x.dev/a", links: [], topics: [mention("Rate Limit"), mention("Idempotency Key")] },
+        { id: "b", url: "https://x.dev/b", links: [], topics: [mention("Ratelimit", 0.5), mention("Idempotancy Key", 0.5)] },
+        { id: "c", url: "https://x.dev/c", links: [], topics: [mention("Rate-limits", 0.8)] },
+      ],
+    });
+    expect(relations.topics.map((topic) => [topic.id, topic.documentIds, topic.aliases])).toEqual([
+      ["rate-limit", ["a", "c", "b"], ["Rate Limit", "Rate-limits", "Ratelimit"]],
+      ["idempotency-key", ["a", "b"], ["Idempotancy Key", "Idempotency Key"]],
+    ]);
+  });
+});
