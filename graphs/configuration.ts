@@ -20,6 +20,24 @@ export const ConfigurationSchema = z.object({
   fetchTimeoutMs: z.number().int().positive().default(30_000).describe("Timeout of one fetch, in ms"),
   /** Largest document fetched. */
   maxDocumentBytes: z.number().int().positive().default(10_000_000).describe("Largest document fetched, in bytes"),
+  /** Most requests to one host at once, within `concurrency`. */
+  hostConcurrency: z.number().int().positive().default(4).describe("Most fetches to one host at once"),
+  /** Attempts of a request that fails for a network error, a timeout, a 5xx or a 429. */
+  fetchAttempts: z.number().int().positive().default(3).describe("Attempts of a fetch that fails transiently"),
+  /** Redirects followed per request, each hop checked again. */
+  maxRedirects: z.number().int().nonnegative().default(5).describe("Redirects followed per fetch"),
+  /** Private, loopback and link-local addresses may be fetched from any host, not only the source's own. */
+  allowPrivate: z.boolean().default(false).describe("Allow private and loopback addresses for every host"),
+  /** Fetch what robots.txt disallows for document-it. */
+  ignoreRobots: z.boolean().default(false).describe("Ignore robots.txt"),
+  /** Levels of nested llms.txt files (links to other llms.txt files of the same site) followed. */
+  maxIndexDepth: z.number().int().nonnegative().default(2).describe("Levels of nested llms.txt files followed"),
+  /** Globs on URL paths: when any are given, only matching documents are analysed. */
+  include: z.array(z.string().min(1)).default([]).describe("Analyse only documents whose URL path matches one of these globs"),
+  /** Globs on URL paths: matching documents are left out. */
+  exclude: z.array(z.string().min(1)).default([]).describe("Leave out documents whose URL path matches one of these globs"),
+  /** The `## Optional` section: analysed in index order, after the rest, or listed as skipped. */
+  optional: z.enum(["include", "last", "skip"]).default("last").describe("Optional documents: include, last (after the rest) or skip"),
 });
 
 /** The configuration with every default filled in. */

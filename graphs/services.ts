@@ -1,7 +1,8 @@
 import { createDatabase } from "./database-cache.ts";
 import { createLocalAnalyser } from "../src/local/index.ts";
 import type { RunEvent } from "../src/events.ts";
-import type { FetchFunction } from "../src/fetch.ts";
+import { type FetchFunction, type FetchHosts, type ResolveHost, createFetchHosts } from "../src/fetch/index.ts";
+import { type HttpCache, createHttpCache } from "../src/http-cache.ts";
 import { type Limiter, createLimiter } from "../src/limiter.ts";
 import { type ContentStore, createContentStore } from "../src/store.ts";
 import type { Analyser } from "../src/types.ts";
@@ -16,6 +17,12 @@ export interface Services {
   /** Governs fetching. */
   fetchLimiter: Limiter;
   fetch?: FetchFunction;
+  /** ETag / Last-Modified validators and bodies per URL, in the state database: re-runs send conditional requests. */
+  httpCache?: HttpCache;
+  /** Per-host fetch limiters, robots.txt answers and markdown-variant memory, shared by every branch. */
+  fetchHosts?: FetchHosts;
+  /** Resolves hostnames for the private-address check; injectable so tests can use made-up hostnames. */
+  resolveHost?: ResolveHost;
   onEvent?: (event: RunEvent) => void;
   /** Epoch milliseconds; injectable for deterministic tests. */
   now: () => number;
@@ -39,6 +46,8 @@ export function buildServices(configuration: Configuration, overrides: Partial<S
     analyser: createAnalyser(configuration),
     analysisLimiter: createLimiter({ concurrency: configuration.concurrency }),
     fetchLimiter: createLimiter({ concurrency: configuration.concurrency }),
+    httpCache: createHttpCache({ database }),
+    fetchHosts: createFetchHosts({ concurrency: configuration.hostConcurrency }),
     now: Date.now,
     ...overrides,
   };
@@ -49,7 +58,7 @@ export function resolveRuntime(runtime: { context?: unknown }): { configuration:
   const configuration = ensureConfiguration(runtime.context);
   const injected = (runtime.context as { services?: Services } | undefined)?.services;
   if (injected) return { configuration, services: injected };
-  const key = `${configuration.statePath}|${configuration.provider}|${configuration.concurrency}`;
+  const key = `${configuration.statePath}|${configuration.provider}|${configuration.concurrency}|${configuration.hostConcurrency}`;
   let services = built.get(key);
   if (!services) {
     services = buildServices(configuration);

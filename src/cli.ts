@@ -5,7 +5,7 @@ import type { RunResult } from "../graphs/run.ts";
 import type { Services } from "../graphs/services.ts";
 import { DocumentItError, describeError } from "./errors.ts";
 import { formatEvent, formatRuns } from "./cli-format.ts";
-import { formatLlmsTxtReport, parseLlmsTxt, readLlmsTxtSource } from "./llms-txt/index.ts";
+import { formatLlmsTxtJson, formatLlmsTxtReport, parseLlmsTxt, readLlmsTxtSource } from "./llms-txt/index.ts";
 import { VERSION } from "./version.ts";
 
 /** Where the CLI writes, and services tests may replace. */
@@ -29,19 +29,27 @@ Usage:
 Exit codes: 0 every document analysed, 1 some failed (outputs still written), 2 bad usage or unusable input.`,
   run: `Usage: document-it run <source> [options]
 
-  <source>             an llms.txt URL or file, a docs site URL, or a folder of .md/.mdx files
+  <source>             an llms.txt URL or file, a docs site or page URL (its llms.txt is discovered), or a folder of .md/.mdx files
   --out DIR            where to write the guidelines (default output/<run-id>)
   --state PATH         SQLite file for checkpoints and content (default .document-it/state.db)
   --concurrency N      most fetches and analyser calls at once (default 8)
   --provider NAME      analyser: local (extractive, no network; the default)
-  --max-docs N         analyse at most N documents (optional ones last)
+  --max-docs N         analyse at most N documents (after --include/--exclude; optional ones last)
+  --include GLOB       analyse only documents whose URL path matches; repeatable (* within a segment, ** across, ? one character)
+  --exclude GLOB       leave out documents whose URL path matches; repeatable
+  --optional POLICY    the "## Optional" section: include (in index order), last (after the rest; default) or skip (listed as skipped)
+  --host-concurrency N most fetches to one host at once (default 4)
+  --allow-private      let hosts other than the source's resolve to private or loopback addresses (the source's own host always may)
+  --ignore-robots      fetch pages even where robots.txt disallows document-it
   --batch-tokens N     token budget of one analysis batch (default 12000)
   --run-id ID          name the run (default: time-based)
 
 Examples:
   document-it run examples/llms.txt
   document-it run https://docs.example.com/llms.txt --out guidelines --concurrency 16
-  document-it run ./docs --max-docs 20`,
+  document-it run ./docs --max-docs 20
+  document-it run https://docs.example.com/guide/intro --include '/guide/**' --exclude '**/changelog*'
+  document-it run https://docs.example.com/llms.txt --optional skip --host-concurrency 2`,
   resume: `Usage: document-it resume <run-id> [--state PATH]
 
 Continues a stopped or killed run from its last checkpoint. Finished documents are not fetched or analysed again.
@@ -74,6 +82,12 @@ const OPTIONS = {
   "max-docs": { type: "string" },
   "batch-tokens": { type: "string" },
   "run-id": { type: "string" },
+  include: { type: "string", multiple: true },
+  exclude: { type: "string", multiple: true },
+  optional: { type: "string" },
+  "host-concurrency": { type: "string" },
+  "allow-private": { type: "boolean" },
+  "ignore-robots": { type: "boolean" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
@@ -92,9 +106,10 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
     const onEvent = options.services?.onEvent ?? ((event) => { const line = formatEvent(event); if (line) stderr(line); });
     const services = { ...options.services, onEvent };
     if (command === "parse") {
-      const { url, text } = await readLlmsTxtSource({ source: single(rest, "parse", "<file-or-url>"), ...(options.services?.fetch ? { fetch: options.services.fetch } : {}) });
+      const source = single(rest, "parse", "<file-or-url>");
+      const { url, text } = await readLlmsTxtSource({ source, ...(options.services?.fetch ? { fetch: options.services.fetch } : {}) });
       const parsed = parseLlmsTxt(text, { baseUrl: url });
-      stdout(values.json ? JSON.stringify({ source: url, ...parsed }, null, 2) : formatLlmsTxtReport({ parsed, source: url }));
+      stdout(values.json ? formatLlmsTxtJson({ parsed, source: url }) : formatLlmsTxtReport({ parsed, source }));
       // Only the H1 is required by the format; everything else is reported but does not fail the check.
       return parsed.title === undefined ? 1 : 0;
     }
@@ -112,6 +127,12 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
           ...(values["max-docs"] ? { maxDocs: positiveInteger(values["max-docs"], "--max-docs") } : {}),
           ...(values["batch-tokens"] ? { batchTokens: positiveInteger(values["batch-tokens"], "--batch-tokens") } : {}),
           ...(values.provider ? { provider: provider(values.provider) } : {}),
+          ...(values.include ? { include: globs(values.include, "--include") } : {}),
+          ...(values.exclude ? { exclude: globs(values.exclude, "--exclude") } : {}),
+          ...(values.optional ? { optional: optionalPolicy(values.optional) } : {}),
+          ...(values["host-concurrency"] ? { hostConcurrency: positiveInteger(values["host-concurrency"], "--host-concurrency") } : {}),
+          ...(values["allow-private"] ? { allowPrivate: true } : {}),
+          ...(values["ignore-robots"] ? { ignoreRobots: true } : {}),
           services,
         });
         return report(result, stdout);
@@ -153,6 +174,17 @@ function single(values: string[], command: string, name: string): string {
 function positiveInteger(text: string, flag: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1) throw new DocumentItError("USAGE", `${flag} must be a positive integer, got "${text}"`);
+  return value;
+}
+
+function globs(values: string[], flag: string): string[] {
+  const empty = values.find((value) => !value.trim());
+  if (empty !== undefined) throw new DocumentItError("USAGE", `${flag} needs a glob on URL paths such as '/guides/**', got an empty one`);
+  return values;
+}
+
+function optionalPolicy(value: string): "include" | "last" | "skip" {
+  if (value !== "include" && value !== "last" && value !== "skip") throw new DocumentItError("USAGE", `--optional must be include, last or skip, got "${value}"`);
   return value;
 }
 

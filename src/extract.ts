@@ -1,6 +1,6 @@
 import { DocumentItError } from "./errors.ts";
-import { type FetchFunction, fetchText } from "./fetch.ts";
-import { htmlToMarkdown, looksLikeHtml } from "./html.ts";
+import { type FetchHosts, type Fetcher, createFetcher, fetchPreferringMarkdown } from "./fetch/index.ts";
+import { htmlToMarkdown } from "./html.ts";
 import { parseMarkdown, stripFrontMatter } from "./markdown.ts";
 import { countTokens } from "./tokens.ts";
 import type { ExtractedDocument, IndexEntry } from "./types.ts";
@@ -8,19 +8,19 @@ import type { ExtractedDocument, IndexEntry } from "./types.ts";
 /** Options of extractDocument. */
 export interface ExtractDocumentOptions {
   entry: IndexEntry;
-  fetch?: FetchFunction;
-  timeoutMs?: number;
-  maxBytes?: number;
+  /** Fetches the document; by default one that may read file: URLs and trusts no host. */
+  fetcher?: Fetcher;
+  /** Per-host memory of which markdown variants exist. */
+  hosts?: FetchHosts;
 }
 
-/** Fetches a document, turns it into markdown, splits it by headings and counts its tokens. */
+/** Fetches a document (its markdown form when there is one), turns it into markdown, splits it by headings and counts its tokens. */
 export async function extractDocument(options: ExtractDocumentOptions): Promise<ExtractedDocument> {
   const { entry } = options;
-  const fetched = await fetchText({ url: entry.url, fetch: options.fetch, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes });
+  const fetcher = options.fetcher ?? createFetcher({ allowFiles: true });
+  const fetched = await fetchPreferringMarkdown({ url: entry.url, fetcher, ...(options.hosts ? { hosts: options.hosts } : {}) });
   if (fetched.text.includes("\u0000")) throw new DocumentItError("EXTRACT_FAILED", `${entry.url} is binary, not a text document`);
-  // A URL ending in .md may still answer HTML: convert it rather than trust the extension.
-  const isHtml = /text\/html|application\/xhtml/i.test(fetched.contentType) || looksLikeHtml(fetched.text);
-  const converted = isHtml ? htmlToMarkdown(fetched.text) : { title: undefined, markdown: stripFrontMatter(fetched.text).body.trim() };
+  const converted = fetched.isHtml ? htmlToMarkdown(fetched.text) : { title: undefined, markdown: stripFrontMatter(fetched.text).body.trim() };
   const markdown = converted.markdown.replace(/\r\n?/g, "\n");
   if (!markdown.trim()) throw new DocumentItError("EXTRACT_FAILED", `${entry.url} has no text content`);
   const parsed = parseMarkdown(markdown);

@@ -143,6 +143,12 @@ export interface GlobalContext {
   terminology: Array<{ term: string; definition: string; source: string }>;
   /** How each version came about, oldest first. */
   history: Array<{ version: number; by: string; added: string[] }>;
+  /** The problem the product solves (an LLM's buildContext fills it). */
+  purpose?: string;
+  /** Who uses the product (an LLM's buildContext fills it). */
+  audience?: string;
+  /** How well the sources supported the context: 0–1 and why. */
+  confidence?: { score: number; reason: string };
 }
 
 /** A topic after relate merged names across documents. */
@@ -195,7 +201,20 @@ export interface TopicGuideline {
   pitfalls: Statement[];
   relatedTopicIds: string[];
   sources: CitedSource[];
+  /** What checking the citations removed: numbers outside `sources`, and statements left with no citation. */
+  citationCheck?: { removedCitations: number; removedStatements: number };
 }
+
+/** Input of the buildContext question: the documentation index and, when there is one, the landing page. */
+export interface ContextInput {
+  index: Omit<DocumentIndex, "entries"> & { entries?: IndexEntry[] };
+  /** The index file's own text (llms.txt), when the source had one. */
+  indexText?: string;
+  landingPage?: { url: string; title?: string; markdown: string };
+}
+
+/** The questions an LLM analyser asks; names used in cache keys and usage reports. */
+export type AnalyserQuestion = "context" | "summarize" | "topic" | "synthesize";
 
 /** The questions an analyser answers. The `local` provider and LLM providers implement the same shape. */
 export interface Analyser {
@@ -208,6 +227,13 @@ export interface Analyser {
   summarize(input: { context: GlobalContext; documents: AnalysisDocument[] }): Promise<DocumentSummary[]>;
   topics(input: { context: GlobalContext; documents: AnalysisDocument[] }): Promise<DocumentTopics[]>;
   synthesize(input: SynthesisInput): Promise<TopicGuideline>;
+  /** Builds the version-1 global context from the index and landing page; absent when the provider cannot. */
+  buildContext?(input: ContextInput): Promise<GlobalContext>;
+  /**
+   * Per question, a string that changes whenever its answers may change (prompt versions and text, answer
+   * schema, the model answering it); put it into cache keys. Absent for providers whose `model` says it all.
+   */
+  readonly answerVersions?: Readonly<Record<AnalyserQuestion, string>>;
 }
 
 /** Status of one document in a run. */

@@ -1,20 +1,35 @@
 import type { Runtime } from "@langchain/langgraph";
-import { readSource } from "../../src/source.ts";
+import { applyScope } from "../../src/scope.ts";
+import { readSource, sourceHostOf } from "../../src/source.ts";
 import { uniqueSlugs } from "../../src/slug.ts";
 import type { DocumentRecord, GlobalContext } from "../../src/types.ts";
+import { createRunFetcher } from "../fetcher.ts";
 import { resolveRuntime } from "../services.ts";
 import type { State, Update } from "../state.ts";
 
-/** Reads the source, parses its index, names each document's output file and builds the version-1 context. */
+/**
+ * Reads the source, parses its index (nested llms.txt files included), narrows it to the run's scope, names each
+ * document's output file and builds the version-1 context. Optional documents skipped by policy are recorded as skipped.
+ */
 export async function discover(state: State, runtime: Runtime): Promise<Update> {
-  const { services } = resolveRuntime(runtime);
+  const { configuration, services } = resolveRuntime(runtime);
   const start = services.now();
   services.onEvent?.({ type: "stage", stage: "discover", phase: "start" });
-  const index = await readSource({ source: state.source, fetch: services.fetch, ...(state.maxDocs ? { maxDocs: state.maxDocs } : {}) });
-  const slugs = uniqueSlugs(index.entries.map((entry) => entry.url));
+  const sourceHost = sourceHostOf(state.source);
+  const { fetcher } = createRunFetcher({ configuration, services, trustedHosts: sourceHost ? [sourceHost] : [], allowFiles: false, ...(runtime.signal ? { signal: runtime.signal } : {}) });
+  const index = await readSource({ source: state.source, fetcher, maxIndexDepth: configuration.maxIndexDepth });
+  const { selected, skipped } = applyScope(index.entries, {
+    include: configuration.include,
+    exclude: configuration.exclude,
+    optional: configuration.optional,
+    ...(state.maxDocs ? { maxDocs: state.maxDocs } : {}),
+  });
+  const entries = [...selected, ...skipped];
+  const slugs = uniqueSlugs(entries.map((entry) => entry.url));
   const documents: Record<string, DocumentRecord> = {};
-  index.entries.forEach((entry, position) => {
-    documents[entry.id] = { id: entry.id, url: entry.url, title: entry.title, section: entry.section, optional: entry.optional, slug: slugs[position]!, status: "pending" };
+  entries.forEach((entry, position) => {
+    const status = position < selected.length ? "pending" : "skipped";
+    documents[entry.id] = { id: entry.id, url: entry.url, title: entry.title, section: entry.section, optional: entry.optional, slug: slugs[position]!, status };
   });
   const context: GlobalContext = {
     version: 1,
@@ -25,8 +40,8 @@ export async function discover(state: State, runtime: Runtime): Promise<Update> 
     terminology: [],
     history: [{ version: 1, by: "discover (llms.txt title, summary and details)", added: [] }],
   };
-  const { entries, ...indexWithoutEntries } = index;
-  services.onEvent?.({ type: "stage", stage: "discover", phase: "end", count: entries.length });
+  const { entries: _allEntries, ...indexWithoutEntries } = index;
+  services.onEvent?.({ type: "stage", stage: "discover", phase: "end", count: selected.length });
   return {
     index: indexWithoutEntries,
     entries,

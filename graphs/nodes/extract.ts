@@ -1,13 +1,15 @@
 import type { Runtime } from "@langchain/langgraph";
-import { describeError } from "../../src/errors.ts";
+import { DocumentItError, describeError } from "../../src/errors.ts";
 import { extractDocument } from "../../src/extract.ts";
-import type { IndexEntry } from "../../src/types.ts";
+import type { SourcedIndexEntry } from "../../src/source.ts";
+import { createRunFetcher } from "../fetcher.ts";
 import { resolveRuntime } from "../services.ts";
 import type { Update } from "../state.ts";
 
 /** The Send payload of extract: one index entry. */
 export interface ExtractTask {
-  entry: IndexEntry;
+  /** The entry as discover stored it; `sourceHost` (set for a remote source) is the one host allowed to be private. */
+  entry: SourcedIndexEntry;
 }
 
 /** Fetches one document, converts and splits it, stores its text; a failure becomes a failed record, never a throw. */
@@ -15,9 +17,16 @@ export async function extract(task: ExtractTask, runtime: Runtime): Promise<Upda
   const { configuration, services } = resolveRuntime(runtime);
   const { entry } = task;
   try {
-    const document = await services.fetchLimiter.run(() =>
-      extractDocument({ entry, fetch: services.fetch, timeoutMs: configuration.fetchTimeoutMs, maxBytes: configuration.maxDocumentBytes }),
-    );
+    // A remote index may list only web pages; file: URLs are read only for a local source.
+    const { fetcher, hosts } = createRunFetcher({
+      configuration,
+      services,
+      trustedHosts: entry.sourceHost ? [entry.sourceHost] : [],
+      allowFiles: entry.sourceHost === undefined,
+      ...(runtime.signal ? { signal: runtime.signal } : {}),
+    });
+    // Limits apply per request inside the fetcher (host first, then global), so a document is not wrapped in one here.
+    const document = await extractDocument({ entry, fetcher, hosts });
     const contentHash = services.store.put(document);
     services.onEvent?.({ type: "document", documentId: entry.id, url: entry.url, status: "extracted" });
     return {
@@ -26,10 +35,13 @@ export async function extract(task: ExtractTask, runtime: Runtime): Promise<Upda
       },
     };
   } catch (error) {
+    // A cancelled run is not this document's failure: recording one would stick through a resume.
+    if (runtime.signal?.aborted) throw error;
     const reason = describeError(error);
-    services.onEvent?.({ type: "document", documentId: entry.id, url: entry.url, status: "failed", stage: "fetch", reason });
+    const stage = error instanceof DocumentItError && error.code === "EXTRACT_FAILED" ? "extract" : "fetch";
+    services.onEvent?.({ type: "document", documentId: entry.id, url: entry.url, status: "failed", stage, reason });
     return {
-      documents: { [entry.id]: { id: entry.id, status: "failed", failure: { stage: "fetch", reason } } },
+      documents: { [entry.id]: { id: entry.id, status: "failed", failure: { stage, reason } } },
     };
   }
 }

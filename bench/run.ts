@@ -1,0 +1,56 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { BenchFigures } from "./scenario.ts";
+import { SCENARIOS } from "./scenarios.ts";
+
+/** What bench/results.json holds: the figures of the last run of each scenario. */
+export interface BenchResults {
+  node: string;
+  platform: string;
+  scenarios: Record<string, { description: string; finishedAt: string; figures: BenchFigures }>;
+}
+
+const RESULTS_PATH = fileURLToPath(new URL("./results.json", import.meta.url));
+
+/** Runs the scenarios named in `names` (all when empty), prints a table and merges their figures into results.json. */
+export async function runBench(options: { names: string[]; print?: (text: string) => void }): Promise<number> {
+  const print = options.print ?? ((text: string) => process.stdout.write(`${text}\n`));
+  const unknown = options.names.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name));
+  if (unknown.length > 0) {
+    print(`unknown scenario: ${unknown.join(", ")} (scenarios: ${SCENARIOS.map((scenario) => scenario.name).join(", ")})`);
+    return 2;
+  }
+  const selected = options.names.length === 0 ? SCENARIOS : SCENARIOS.filter((scenario) => options.names.includes(scenario.name));
+  const results = readResults();
+  const rows: string[][] = [];
+  for (const scenario of selected) {
+    print(`running ${scenario.name}: ${scenario.description}`);
+    const figures = await scenario.run();
+    results.scenarios[scenario.name] = { description: scenario.description, finishedAt: new Date().toISOString(), figures };
+    Object.entries(figures).forEach(([figure, value], index) => rows.push([index === 0 ? scenario.name : "", figure, String(value)]));
+  }
+  print(table([["SCENARIO", "FIGURE", "VALUE"], ...rows]));
+  writeFileSync(RESULTS_PATH, `${JSON.stringify(results, null, 2)}\n`);
+  print(`figures written to ${RESULTS_PATH}`);
+  return 0;
+}
+
+// Running a subset keeps the other scenarios' last figures, so results.json always describes every scenario.
+function readResults(): BenchResults {
+  const fresh: BenchResults = { node: process.version, platform: `${process.platform} ${process.arch}`, scenarios: {} };
+  try {
+    const previous = JSON.parse(readFileSync(RESULTS_PATH, "utf8")) as BenchResults;
+    return { ...fresh, scenarios: previous.scenarios ?? {} };
+  } catch {
+    return fresh;
+  }
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => (column === 0 || column === 1 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ")).join("\n");
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  process.exitCode = await runBench({ names: process.argv.slice(2) });
+}

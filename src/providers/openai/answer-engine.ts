@@ -1,0 +1,172 @@
+/**
+ * Asks one question and returns its schema-checked answer: structured output down the fallback ladder
+ * (remembered per model), one repair of an answer that fails its schema, retries of transient failures,
+ * and the token usage of every response.
+ */
+import { HumanMessage, type BaseMessage } from "@langchain/core/messages";
+import type { z } from "zod";
+import { toJsonSchema } from "@langchain/core/utils/json_schema";
+import { renderPrompt, type PromptSet } from "../../prompts.ts";
+import { countTokens } from "../../tokens.ts";
+import type { AnalyserQuestion } from "../../types.ts";
+import { ProviderError, redactSecrets } from "../errors.ts";
+import type { QuestionMessages } from "../question-messages.ts";
+import { answerFromBody, answerFromMessage, checkAnswer, type RawAnswer } from "./answer-check.ts";
+import { createChatModel, type ChatModelSettings, type HttpExchange } from "./chat-model.ts";
+import { describeFailure, isUnsupportedMethod, type HttpFailure } from "./http-failure.ts";
+import { STRUCTURED_OUTPUT_LADDER, describesSchemaInPrompt, type StructuredOutputMethod } from "./structured-output-method.ts";
+
+/** Token usage of one response, as `onUsage` reports it. */
+export interface UsageReport {
+  question: AnalyserQuestion;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  /** Input tokens the provider served from its prefix cache. */
+  cachedInputTokens: number;
+  method: StructuredOutputMethod;
+  /** True for the repair call after an answer failed its schema. */
+  repair: boolean;
+  /** True when the endpoint reported no usage and the numbers are counted locally (o200k_base). */
+  estimated: boolean;
+}
+
+/** A transient failure about to be retried, as `onRetry` reports it (for a limiter to back off). */
+export interface RetryReport {
+  question: AnalyserQuestion;
+  model: string;
+  /** 1 for the first retry. */
+  retry: number;
+  status: number | undefined;
+  delayMs: number;
+  /** True when the delay is the endpoint's `retry-after`. */
+  retryAfter: boolean;
+  reason: string;
+}
+
+/** Wraps each HTTP attempt, so a limiter can govern requests and tokens; must call `send` once. */
+export type RequestThrottle = <T>(request: { question: AnalyserQuestion; model: string; estimatedInputTokens: number }, send: () => Promise<T>) => Promise<T>;
+
+/** Options of createAnswerEngine. */
+export interface AnswerEngineOptions {
+  chat: ChatModelSettings;
+  prompts: PromptSet;
+  /** Method the ladder starts from for a model not yet asked. */
+  startMethod: StructuredOutputMethod;
+  retry: { maxRetries: number; baseDelayMs: number; maxDelayMs: number };
+  sleep: (milliseconds: number) => Promise<void>;
+  now: () => number;
+  random: () => number;
+  onUsage?: (usage: UsageReport) => void;
+  onRetry?: (retry: RetryReport) => void;
+  throttle?: RequestThrottle;
+}
+
+/** One question to ask. */
+export interface AnswerRequest<T> {
+  question: AnalyserQuestion;
+  model: string;
+  messages: QuestionMessages;
+  /** What is sent as the response format or tool (may be wider than `schema`, see BatchAnswerSchema). */
+  wire: { name: string; schema: z.ZodType };
+  /** What the answer must match. */
+  schema: z.ZodType<T>;
+}
+
+type Attempt = { kind: "answer"; answer: RawAnswer } | { kind: "unsupported"; failure: HttpFailure };
+
+/** The engine an analyser asks through; it remembers, per model, the structured output method that works. */
+export function createAnswerEngine(options: AnswerEngineOptions) {
+  const methods = new Map<string, StructuredOutputMethod>();
+  const redact = (text: string) => redactSecrets(text, [options.chat.apiKey]);
+  const remember = (model: string, method: StructuredOutputMethod) => {
+    const known = methods.get(model);
+    if (known === undefined || STRUCTURED_OUTPUT_LADDER.indexOf(method) > STRUCTURED_OUTPUT_LADDER.indexOf(known)) methods.set(model, method);
+  };
+
+  async function answer<T>(request: AnswerRequest<T>): Promise<T> {
+    let method = methods.get(request.model) ?? options.startMethod;
+    for (;;) {
+      const format = describesSchemaInPrompt(method) ? `\n${renderPrompt(options.prompts.format, { schema: schemaText(request.schema) })}` : "";
+      const messages = [...request.messages.prefix, new HumanMessage(request.messages.finalMessage(format))];
+      const first = await attempt(request, method, messages, false);
+      if (first.kind === "unsupported") {
+        const next = STRUCTURED_OUTPUT_LADDER[STRUCTURED_OUTPUT_LADDER.indexOf(method) + 1];
+        if (next === undefined) throw new ProviderError(redact(`the endpoint rejected every structured output method: ${first.failure.message}`), { status: first.failure.status });
+        remember(request.model, next);
+        method = methods.get(request.model)!;
+        continue;
+      }
+      remember(request.model, method);
+      const checked = checkAnswer(first.answer, request.schema);
+      if (checked.ok) return checked.value;
+      const repair = new HumanMessage(renderPrompt(options.prompts.repair, { problem: checked.problem, answer: checked.shown }));
+      const second = await attempt(request, method, [...messages, repair], true);
+      const again = second.kind === "answer" ? checkAnswer(second.answer, request.schema) : { ok: false as const, problem: second.failure.message };
+      if (again.ok) return again.value;
+      throw new ProviderError(redact(`the ${request.question} answer failed its schema, also after one repair attempt (${method}): ${again.problem}`));
+    }
+  }
+
+  async function attempt(request: AnswerRequest<unknown>, method: StructuredOutputMethod, messages: BaseMessage[], repair: boolean): Promise<Attempt> {
+    for (let retry = 0; ; retry += 1) {
+      const exchange: HttpExchange = {};
+      const chat = createChatModel(request.model, options.chat, exchange);
+      let structured: ReturnType<typeof structuredModel>;
+      try {
+        structured = structuredModel(chat, request, method);
+      } catch (error) {
+        // LangChain refuses some methods for some models before sending (json_schema for gpt-4-*, say).
+        return { kind: "unsupported", failure: { status: undefined, message: redact(error instanceof Error ? error.message : String(error)), retryable: false, retryAfterMs: undefined } };
+      }
+      const send = async (): Promise<BaseMessage> => (structured === undefined ? chat.invoke(messages) : (await structured.invoke(messages)).raw);
+      try {
+        const raw = options.throttle ? await options.throttle({ question: request.question, model: request.model, estimatedInputTokens: textTokens(messages) }, send) : await send();
+        return { kind: "answer", answer: report(request, method, repair, messages, answerFromMessage(raw)) };
+      } catch (error) {
+        // The client threw while parsing a 2xx answer (truncated JSON, schema mismatch): the wire still has it.
+        const fromBody = exchange.status !== undefined && exchange.status < 300 ? answerFromBody(exchange.body) : undefined;
+        if (fromBody) return { kind: "answer", answer: report(request, method, repair, messages, fromBody) };
+        const failure = describeFailure(error, exchange, options.now());
+        if (isUnsupportedMethod(failure, method)) return { kind: "unsupported", failure };
+        const delayMs = failure.retryAfterMs ?? Math.round(options.retry.baseDelayMs * 2 ** retry * (0.5 + options.random() / 2));
+        const status = failure.status === undefined ? "" : ` with HTTP ${failure.status}`;
+        if (!failure.retryable || retry >= options.retry.maxRetries || delayMs > options.retry.maxDelayMs) {
+          const tries = retry > 0 ? ` (after ${retry + 1} attempts)` : "";
+          throw new ProviderError(redact(`the ${request.question} request to model ${request.model} failed${status}: ${failure.message}${tries}`), { ...(failure.status === undefined ? {} : { status: failure.status }), isRetryable: failure.retryable });
+        }
+        options.onRetry?.({ question: request.question, model: request.model, retry: retry + 1, status: failure.status, delayMs, retryAfter: failure.retryAfterMs !== undefined, reason: redact(failure.message) });
+        await options.sleep(delayMs);
+      }
+    }
+  }
+
+  function report(request: AnswerRequest<unknown>, method: StructuredOutputMethod, repair: boolean, messages: BaseMessage[], answer: RawAnswer): RawAnswer {
+    if (options.onUsage) {
+      const usage = answer.usage ?? { inputTokens: textTokens(messages), outputTokens: countTokens(answer.text ?? JSON.stringify(answer.value) ?? ""), cachedInputTokens: 0 };
+      options.onUsage({ question: request.question, model: request.model, ...usage, method, repair, estimated: answer.usage === undefined });
+    }
+    return answer;
+  }
+
+  return {
+    answer,
+    /** The structured output method each model asked so far settled on. */
+    methods: (): Record<string, StructuredOutputMethod> => Object.fromEntries(methods),
+  };
+}
+
+function structuredModel(chat: ReturnType<typeof createChatModel>, request: AnswerRequest<unknown>, method: StructuredOutputMethod) {
+  if (method === "text") return undefined;
+  return chat.withStructuredOutput(request.wire.schema, { name: request.wire.name, method, includeRaw: true });
+}
+
+// The JSON Schema a prompt shows; its `$schema` line tells the model nothing.
+function schemaText(schema: z.ZodType): string {
+  const { $schema: _dialect, ...rest } = toJsonSchema(schema) as Record<string, unknown>;
+  return JSON.stringify(rest, null, 2);
+}
+
+function textTokens(messages: BaseMessage[]): number {
+  return countTokens(messages.map((message) => (typeof message.content === "string" ? message.content : JSON.stringify(message.content))).join("\n"));
+}
