@@ -20,8 +20,8 @@ type Question = "summarize" | "topic";
 type Answer<Q extends Question> = Q extends "summarize" ? DocumentSummary : DocumentTopics;
 
 /** Cache key of one document's answer: question, schema version, provider, model, content and context. */
-export function analysisCacheKey(options: { question: string; provider: string; model: string; contentHash: string; contextHash: string }): string {
-  return sha256([options.question, ANALYSIS_SCHEMA_VERSION, options.provider, options.model, options.contentHash, options.contextHash].join("|"));
+export function analysisCacheKey(options: { question: string; provider: string; model: string; answerVersion?: string; contentHash: string; contextHash: string }): string {
+  return sha256([options.question, ANALYSIS_SCHEMA_VERSION, options.provider, options.model, options.answerVersion ?? "", options.contentHash, options.contextHash].join("|"));
 }
 
 /**
@@ -34,7 +34,7 @@ export async function analyseBatch<Q extends Question>(options: { question: Q; t
   const { store, analyser } = services;
   const outcome: AnalysisOutcome = {};
   const keyOf = (documentId: string) =>
-    analysisCacheKey({ question, provider: analyser.provider, model: analyser.model, contentHash: task.documents.find((item) => item.id === documentId)!.contentHash, contextHash: task.contextHash });
+    analysisCacheKey({ question, provider: analyser.provider, model: analyser.model, answerVersion: analyser.answerVersions?.[question], contentHash: task.documents.find((item) => item.id === documentId)!.contentHash, contextHash: task.contextHash });
   let context: GlobalContext | undefined;
   const misses: AnalysisDocument[] = [];
   try {

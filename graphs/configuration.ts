@@ -3,7 +3,22 @@ import { z } from "zod";
 /** Run-time configuration of the graph: the single place defaults live. Shown in LangGraph Studio. */
 export const ConfigurationSchema = z.object({
   /** Which analyser answers the questions. */
-  provider: z.enum(["local"]).default("local").describe("Analyser: 'local' (extractive, no network)"),
+  provider: z
+    .enum(["local", "openai"])
+    .optional()
+    .describe("Analyser: 'openai' (OpenAI or any OpenAI-compatible endpoint) or 'local' (extractive, no network); default: openai when OPENAI_API_KEY or a base URL is set, else local"),
+  /** Model of summarize, topic and the global context. */
+  model: z.string().min(1).default("gpt-4.1-mini").describe("Model for document analysis and the global context"),
+  /** Model of topic synthesis; `model` when unset. */
+  synthesisModel: z.string().min(1).optional().describe("Model for topic synthesis (default: model)"),
+  /** OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1 (Ollama); OPENAI_BASE_URL when unset. */
+  baseUrl: z.string().url().optional().describe("Base URL of an OpenAI-compatible endpoint"),
+  /** Timeout of one LLM request. */
+  llmTimeoutMs: z.number().int().positive().default(120_000).describe("Timeout of one LLM request, in ms"),
+  /** Folder whose prompt files replace the built-in ones by name. */
+  promptsDirectory: z.string().optional().describe("Folder of prompt files (context.md, summarize.md, …) replacing the built-in ones"),
+  /** Prompt texts by name (context, summarize, topic, synthesize, …), replacing files; editable in Studio. */
+  prompts: z.record(z.string(), z.string()).optional().describe("Prompt texts by name, replacing the prompt files"),
   /** Where checkpoints, the content store and the run registry live. */
   statePath: z.string().default(".document-it/state.db").describe("SQLite file for checkpoints, content and runs"),
   /** Output folder; default output/<run id>. */

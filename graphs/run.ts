@@ -67,7 +67,7 @@ async function execute(options: { runId: string; configuration: Configuration; i
   const app = compileGraph({ checkpointer: new SqliteSaver(database) });
   // Services ride along in the context: not checkpointed, and absent under `langgraph dev`, where nodes build their own.
   const context = { ...configuration, services } as Configuration & { services: Services };
-  const config = { configurable: { thread_id: runId }, context: context as Configuration & { outDir: string }, durability: "sync" as const };
+  const config = { configurable: { thread_id: runId }, context: context as never, durability: "sync" as const };
   try {
     // A resumed run whose first step never finished has no checkpoint: start it again from its input.
     const snapshot = options.resume ? await app.getState(config) : undefined;
@@ -101,3 +101,4 @@ function summarizeResult(runId: string, configuration: Configuration, state: Sta
       .map(([id, outcome]) => ({ id, reason: (outcome as { failure: string }).failure })),
   };
 }
+

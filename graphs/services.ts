@@ -1,5 +1,4 @@
 import { createDatabase } from "./database-cache.ts";
-import { createLocalAnalyser } from "../src/local/index.ts";
 import type { RunEvent } from "../src/events.ts";
 import { type FetchFunction, type FetchHosts, type ResolveHost, createFetchHosts } from "../src/fetch/index.ts";
 import { type HttpCache, createHttpCache } from "../src/http-cache.ts";
@@ -7,6 +6,7 @@ import { type Limiter, createLimiter } from "../src/limiter.ts";
 import { type ContentStore, createContentStore } from "../src/store.ts";
 import type { Analyser } from "../src/types.ts";
 import { type Configuration, ensureConfiguration } from "./configuration.ts";
+import { type UsageTotals, createAnalyser } from "./provider.ts";
 
 /** What nodes need besides state: injected by the caller through `context.services`, else built from configuration. */
 export interface Services {
@@ -24,26 +24,22 @@ export interface Services {
   /** Resolves hostnames for the private-address check; injectable so tests can use made-up hostnames. */
   resolveHost?: ResolveHost;
   onEvent?: (event: RunEvent) => void;
+  /** LLM token usage of this process, per question. */
+  usage?: UsageTotals;
   /** Epoch milliseconds; injectable for deterministic tests. */
   now: () => number;
 }
 
 const built = new Map<string, Services>();
 
-/** Creates the analyser a configuration names. */
-export function createAnalyser(configuration: Configuration): Analyser {
-  switch (configuration.provider) {
-    case "local":
-      return createLocalAnalyser();
-  }
-}
-
 /** Builds default services for a configuration (one set per state file and concurrency, reused across runs). */
 export function buildServices(configuration: Configuration, overrides: Partial<Services> = {}): Services {
   const database = createDatabase(configuration.statePath);
+  const usage: UsageTotals = {};
   return {
+    usage,
     store: createContentStore({ database }),
-    analyser: createAnalyser(configuration),
+    analyser: createAnalyser(configuration, { usage }),
     analysisLimiter: createLimiter({ concurrency: configuration.concurrency }),
     fetchLimiter: createLimiter({ concurrency: configuration.concurrency }),
     httpCache: createHttpCache({ database }),
@@ -58,7 +54,7 @@ export function resolveRuntime(runtime: { context?: unknown }): { configuration:
   const configuration = ensureConfiguration(runtime.context);
   const injected = (runtime.context as { services?: Services } | undefined)?.services;
   if (injected) return { configuration, services: injected };
-  const key = `${configuration.statePath}|${configuration.provider}|${configuration.concurrency}|${configuration.hostConcurrency}`;
+  const key = `${configuration.statePath}|${configuration.provider}|${configuration.model}|${configuration.synthesisModel}|${configuration.baseUrl}|${configuration.concurrency}|${configuration.hostConcurrency}`;
   let services = built.get(key);
   if (!services) {
     services = buildServices(configuration);

@@ -10,9 +10,11 @@ export function formatEvent(event: RunEvent): string | undefined {
     case "document":
       return event.status === "failed" ? `document failed: ${event.url} — ${event.stage}: ${event.reason}` : undefined;
     case "analysis-failed":
-      return `${event.question} failed for ${event.ids.join(", ")}: ${event.reason}`;
+      return event.ids.length > 0 ? `${event.question} failed for ${event.ids.join(", ")}: ${event.reason}` : `${event.question} failed: ${event.reason}`;
     case "analysis":
       return undefined;
+    case "provider":
+      return `analyser: ${event.provider} (${event.model}); ${event.reason}`;
   }
 }
 

@@ -1,4 +1,6 @@
 import { setMaxListeners } from "node:events";
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import type { RunResult } from "../graphs/run.ts";
@@ -33,7 +35,12 @@ Exit codes: 0 every document analysed, 1 some failed (outputs still written), 2 
   --out DIR            where to write the guidelines (default output/<run-id>)
   --state PATH         SQLite file for checkpoints and content (default .document-it/state.db)
   --concurrency N      most fetches and analyser calls at once (default 8)
-  --provider NAME      analyser: local (extractive, no network; the default)
+  --provider NAME      analyser: openai (OpenAI or any OpenAI-compatible endpoint) or local (extractive, no network);
+                       default: openai when OPENAI_API_KEY or a base URL is set, else local
+  --model NAME         model for document analysis and the global context (default gpt-4.1-mini)
+  --synthesis-model N  model for topic synthesis (default: --model)
+  --base-url URL       OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1 (default OPENAI_BASE_URL)
+  --prompts DIR        folder of prompt files (context.md, summarize.md, topic.md, synthesize.md…) replacing the built-in ones
   --max-docs N         analyse at most N documents (after --include/--exclude; optional ones last)
   --include GLOB       analyse only documents whose URL path matches; repeatable (* within a segment, ** across, ? one character)
   --exclude GLOB       leave out documents whose URL path matches; repeatable
@@ -48,6 +55,8 @@ Examples:
   document-it run examples/llms.txt
   document-it run https://docs.example.com/llms.txt --out guidelines --concurrency 16
   document-it run ./docs --max-docs 20
+  OPENAI_API_KEY=sk-… document-it run https://docs.example.com/llms.txt --model gpt-4.1-mini
+  document-it run examples/llms.txt --base-url http://127.0.0.1:11434/v1 --model llama3.1
   document-it run https://docs.example.com/guide/intro --include '/guide/**' --exclude '**/changelog*'
   document-it run https://docs.example.com/llms.txt --optional skip --host-concurrency 2`,
   resume: `Usage: document-it resume <run-id> [--state PATH]
@@ -79,6 +88,10 @@ const OPTIONS = {
   state: { type: "string" },
   concurrency: { type: "string" },
   provider: { type: "string" },
+  model: { type: "string" },
+  "synthesis-model": { type: "string" },
+  "base-url": { type: "string" },
+  prompts: { type: "string" },
   "max-docs": { type: "string" },
   "batch-tokens": { type: "string" },
   "run-id": { type: "string" },
@@ -127,6 +140,10 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
           ...(values["max-docs"] ? { maxDocs: positiveInteger(values["max-docs"], "--max-docs") } : {}),
           ...(values["batch-tokens"] ? { batchTokens: positiveInteger(values["batch-tokens"], "--batch-tokens") } : {}),
           ...(values.provider ? { provider: provider(values.provider) } : {}),
+          ...(values.model ? { model: values.model } : {}),
+          ...(values["synthesis-model"] ? { synthesisModel: values["synthesis-model"] } : {}),
+          ...(values["base-url"] ? { baseUrl: httpUrl(values["base-url"], "--base-url") } : {}),
+          ...(values.prompts ? { promptsDirectory: folder(values.prompts, "--prompts") } : {}),
           ...(values.include ? { include: globs(values.include, "--include") } : {}),
           ...(values.exclude ? { exclude: globs(values.exclude, "--exclude") } : {}),
           ...(values.optional ? { optional: optionalPolicy(values.optional) } : {}),
@@ -188,9 +205,19 @@ function optionalPolicy(value: string): "include" | "last" | "skip" {
   return value;
 }
 
-function provider(name: string): "local" {
-  if (name !== "local") throw new DocumentItError("USAGE", `--provider must be "local", got "${name}"`);
+function provider(name: string): "local" | "openai" {
+  if (name !== "local" && name !== "openai") throw new DocumentItError("USAGE", `--provider must be "openai" or "local", got "${name}"`);
   return name;
+}
+
+function httpUrl(text: string, flag: string): string {
+  if (!/^https?:\/\/[^/]/i.test(text)) throw new DocumentItError("USAGE", `${flag} must be an http(s) URL, got "${text}"`);
+  return text;
+}
+
+function folder(path: string, flag: string): string {
+  if (!existsSync(path) || !statSync(path).isDirectory()) throw new DocumentItError("USAGE", `${flag} must be a folder, got "${path}"`);
+  return resolve(path);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

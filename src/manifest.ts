@@ -30,6 +30,8 @@ export interface BuildManifestOptions {
   topicFailures: Record<string, string>;
   spans: Partial<Record<RecordedStage, { start: number; end: number }>>;
   now: number;
+  usage?: RunManifest["usage"];
+  citations?: RunManifest["citations"];
 }
 
 /** The run manifest (run.json): coverage, per-document status and reason, per-stage timings; no secrets. */
@@ -69,6 +71,8 @@ export function buildManifest(options: BuildManifestOptions): RunManifest {
       ...(options.topicFailures[topic.id] ? { failure: options.topicFailures[topic.id] } : {}),
     })),
     timings: stageTimings(options.spans),
+    ...(options.usage && Object.keys(options.usage).length > 0 ? { usage: options.usage } : {}),
+    ...(options.citations ? { citations: options.citations } : {}),
   };
 }
 

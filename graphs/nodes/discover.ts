@@ -2,7 +2,9 @@ import type { Runtime } from "@langchain/langgraph";
 import { applyScope } from "../../src/scope.ts";
 import { readSource, sourceHostOf } from "../../src/source.ts";
 import { uniqueSlugs } from "../../src/slug.ts";
-import type { DocumentRecord, GlobalContext } from "../../src/types.ts";
+import type { DocumentRecord } from "../../src/types.ts";
+import { buildGlobalContext, loadLandingPage } from "../global-context.ts";
+import { providerReason } from "../provider.ts";
 import { createRunFetcher } from "../fetcher.ts";
 import { resolveRuntime } from "../services.ts";
 import type { State, Update } from "../state.ts";
@@ -31,16 +33,18 @@ export async function discover(state: State, runtime: Runtime): Promise<Update> 
     const status = position < selected.length ? "pending" : "skipped";
     documents[entry.id] = { id: entry.id, url: entry.url, title: entry.title, section: entry.section, optional: entry.optional, slug: slugs[position]!, status };
   });
-  const context: GlobalContext = {
-    version: 1,
-    name: index.title,
-    description: index.summary ?? "",
-    details: index.details ?? "",
-    features: [],
-    terminology: [],
-    history: [{ version: 1, by: "discover (llms.txt title, summary and details)", added: [] }],
-  };
   const { entries: _allEntries, ...indexWithoutEntries } = index;
+  // Said once the source is known to be readable, so bad input still gets a single line.
+  services.onEvent?.({ type: "provider", provider: services.analyser.provider, model: services.analyser.model, reason: providerReason(configuration) });
+  const landingPage = services.analyser.buildContext ? await loadLandingPage({ source: state.source, fetcher }) : undefined;
+  const context = await services.analysisLimiter.run(() =>
+    buildGlobalContext({
+      analyser: services.analyser,
+      index: indexWithoutEntries,
+      ...(landingPage ? { landingPage } : {}),
+      onFailure: (reason) => services.onEvent?.({ type: "analysis-failed", question: "context", ids: [], reason }),
+    }),
+  );
   services.onEvent?.({ type: "stage", stage: "discover", phase: "end", count: selected.length });
   return {
     index: indexWithoutEntries,

@@ -35,6 +35,14 @@ export async function report(state: State, runtime: Runtime & { configurable?: R
     topicFailures,
     spans,
     now: services.now(),
+    ...(services.usage ? { usage: services.usage } : {}),
+    citations: guidelines.reduce(
+      (total, guideline) => ({
+        removedCitations: total.removedCitations + (guideline.citationCheck?.removedCitations ?? 0),
+        removedStatements: total.removedStatements + (guideline.citationCheck?.removedStatements ?? 0),
+      }),
+      { removedCitations: 0, removedStatements: 0 },
+    ),
   });
   const input: ReportInput = {
     manifest,

@@ -18,7 +18,7 @@ export interface SynthesisTask {
 export async function synthesize(task: SynthesisTask, runtime: Runtime): Promise<Update> {
   const { services } = resolveRuntime(runtime);
   const { store, analyser } = services;
-  const key = sha256(["synthesize", ANALYSIS_SCHEMA_VERSION, analyser.provider, analyser.model, JSON.stringify(task)].join("|"));
+  const key = sha256(["synthesize", ANALYSIS_SCHEMA_VERSION, analyser.provider, analyser.model, analyser.answerVersions?.synthesize ?? "", JSON.stringify(task)].join("|"));
   const finish = (result: { hash: string } | { failure: string }): Update => ({ guidelines: { [task.topic.id]: result } });
   const cached = store.getCached(key);
   if (cached) {

@@ -18,6 +18,6 @@ export function createHarness(options: { folder: string; configuration?: Partial
   const configuration = ensureConfiguration({ statePath: join(options.folder, "state.db"), outDir: join(options.folder, "out"), ...options.configuration });
   const services = buildServices(configuration, { onEvent: (event) => events.push(event), ...options.services });
   const app = compileGraph({ checkpointer: new MemorySaver() });
-  const config = (threadId = "thread-1") => ({ configurable: { thread_id: threadId }, context: { ...configuration, services } as Configuration & { outDir: string } });
+  const config = (threadId = "thread-1") => ({ configurable: { thread_id: threadId }, context: { ...configuration, services } as never });
   return { app, config, configuration, services, events };
 }

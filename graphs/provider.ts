@@ -1,0 +1,46 @@
+import { createLocalAnalyser } from "../src/local/index.ts";
+import { loadPrompts } from "../src/prompts.ts";
+import { type UsageReport, createOpenAIAnalyser } from "../src/providers/openai/index.ts";
+import type { Analyser } from "../src/types.ts";
+import type { Configuration } from "./configuration.ts";
+
+/** Token usage per question, summed over the calls of this process. */
+export type UsageTotals = Record<string, { calls: number; inputTokens: number; outputTokens: number; cachedInputTokens: number }>;
+
+/** The provider a configuration names, or the one picked: openai when a key or base URL is set, else local. */
+export function resolveProvider(configuration: Configuration, environment: NodeJS.ProcessEnv = process.env): "local" | "openai" {
+  if (configuration.provider) return configuration.provider;
+  return environment["OPENAI_API_KEY"] || configuration.baseUrl || environment["OPENAI_BASE_URL"] ? "openai" : "local";
+}
+
+/** Creates the analyser a configuration names; the API key comes only from the environment, never from configuration. */
+export function createAnalyser(configuration: Configuration, options: { usage?: UsageTotals; environment?: NodeJS.ProcessEnv } = {}): Analyser {
+  const environment = options.environment ?? process.env;
+  if (resolveProvider(configuration, environment) === "local") return createLocalAnalyser();
+  const baseUrl = configuration.baseUrl ?? environment["OPENAI_BASE_URL"];
+  const apiKey = environment["OPENAI_API_KEY"];
+  return createOpenAIAnalyser({
+    model: configuration.model,
+    ...(configuration.synthesisModel ? { synthesisModel: configuration.synthesisModel } : {}),
+    ...(baseUrl ? { baseUrl } : {}),
+    ...(apiKey ? { apiKey } : {}),
+    timeoutMs: configuration.llmTimeoutMs,
+    prompts: loadPrompts({ ...(configuration.promptsDirectory ? { directory: configuration.promptsDirectory } : {}), ...(configuration.prompts ? { overrides: configuration.prompts } : {}) }),
+    onUsage: (report: UsageReport) => {
+      if (!options.usage) return;
+      const totals = (options.usage[report.question] ??= { calls: 0, inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 });
+      totals.calls += 1;
+      totals.inputTokens += report.inputTokens;
+      totals.outputTokens += report.outputTokens;
+      totals.cachedInputTokens += report.cachedInputTokens;
+    },
+  });
+}
+
+/** Why this provider answers: chosen with --provider, or picked from the environment. */
+export function providerReason(configuration: Configuration): string {
+  if (configuration.provider) return "chosen with --provider";
+  const picked = resolveProvider(configuration);
+  if (picked === "local") return "picked because no OPENAI_API_KEY or base URL is set; its output is extractive";
+  return configuration.baseUrl || process.env["OPENAI_BASE_URL"] ? "picked because a base URL is set" : "picked because OPENAI_API_KEY is set";
+}
