@@ -41,7 +41,7 @@ Exit codes: 0 every document analysed, 1 some failed (outputs still written), 2 
   --synthesis-model N  model for topic synthesis (default: --model)
   --base-url URL       OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1 (default OPENAI_BASE_URL)
   --prompts DIR        folder of prompt files (context.md, summarize.md, topic.md, synthesize.md…) replacing the built-in ones
-  --max-docs N         analyse at most N documents (after --include/--exclude; optional ones last)
+  --max-docs N         analyse at most N documents (after --include/--exclude; optional ones last); the rest are listed as skipped
   --include GLOB       analyse only documents whose URL path matches; repeatable (* within a segment, ** across, ? one character)
   --exclude GLOB       leave out documents whose URL path matches; repeatable
   --optional POLICY    the "## Optional" section: include (in index order), last (after the rest; default) or skip (listed as skipped)

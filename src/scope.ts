@@ -36,6 +36,7 @@ export function applyScope<Entry extends IndexEntry>(entries: readonly Entry[], 
   const ordered = policy === "include" ? inScope : policy === "last" ? [...required, ...optional] : required;
   return {
     selected: options.maxDocs === undefined ? ordered : ordered.slice(0, options.maxDocs),
-    skipped: policy === "skip" ? optional : [],
+    // Documents past --max-docs are listed as skipped, so coverage says what the cap left out.
+    skipped: [...(options.maxDocs === undefined ? [] : ordered.slice(options.maxDocs)), ...(policy === "skip" ? optional : [])],
   };
 }

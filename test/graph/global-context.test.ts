@@ -1,0 +1,21 @@
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createHarness, temporaryFolder } from "../helpers/graph-harness.ts";
+
+describe("the global context is versioned by reducer", () => {
+  it("starts at version 1 from the index and reaches version 2 with the terms relate found in two or more documents", async () => {
+    const folder = temporaryFolder();
+    const { app, config } = createHarness({ folder });
+    const result = await app.invoke({ source: resolve("examples/llms.txt") }, config());
+    const context = result.context!;
+    expect(context.name).toBe("Relaykit");
+    expect(context.version).toBe(2);
+    expect(context.history.map((entry) => [entry.version, entry.by.split(" ")[0]])).toEqual([
+      [1, "discover"],
+      [2, "relate"],
+    ]);
+    expect(context.history[1]!.added.length).toBeGreaterThan(0);
+    expect(context.terminology.map((term) => term.term)).toEqual(context.history[1]!.added);
+    for (const term of context.terminology) expect(term.source).toMatch(/^file:\/\/.*\.(md|html)$/);
+  });
+});
