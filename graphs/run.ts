@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
+import { countCoverage } from "../src/manifest.ts";
 import { type RunRecord, createRunRegistry } from "../src/runs.ts";
 import type { DocumentRecord } from "../src/types.ts";
 import { type Configuration, ensureConfiguration } from "./configuration.ts";
@@ -89,12 +90,7 @@ function summarizeResult(runId: string, configuration: Configuration, state: Sta
   return {
     runId,
     outDir: state.output?.outDir ?? configuration.outDir ?? "",
-    coverage: {
-      total: records.length,
-      analysed: records.filter((record) => record.status === "analysed").length,
-      failed: failed.length,
-      skipped: records.filter((record) => record.status !== "analysed" && record.status !== "failed").length,
-    },
+    coverage: countCoverage(records),
     failedDocuments: failed.map(({ id, url, title, failure }) => ({ id, url, title, ...(failure ? { failure } : {}) })),
     failedTopics: Object.entries(state.guidelines)
       .filter(([, outcome]) => "failure" in outcome)

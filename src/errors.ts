@@ -55,11 +55,6 @@ export class FetchError extends DocumentItError {
   }
 }
 
-/** True when `error` is a DocumentItError (also across module copies, by name and code). */
-export function isDocumentItError(error: unknown): error is DocumentItError {
-  return error instanceof DocumentItError;
-}
-
 /** A one-line description of any thrown value, for run.json and the terminal. */
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message.split("\n")[0] ?? error.name;

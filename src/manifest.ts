@@ -15,6 +15,13 @@ export function publicConfig(config: Record<string, unknown>): Record<string, un
   );
 }
 
+/** Coverage of a run's documents: analysed, failed, and skipped (everything that is neither). */
+export function countCoverage(records: DocumentRecord[]): RunManifest["coverage"] {
+  const analysed = records.filter((record) => record.status === "analysed").length;
+  const failed = records.filter((record) => record.status === "failed").length;
+  return { total: records.length, analysed, failed, skipped: records.length - analysed - failed };
+}
+
 /** Options of buildManifest. */
 export interface BuildManifestOptions {
   runId: string;
@@ -36,10 +43,9 @@ export interface BuildManifestOptions {
 
 /** The run manifest (run.json): coverage, per-document status and reason, per-stage timings; no secrets. */
 export function buildManifest(options: BuildManifestOptions): RunManifest {
-  const count = (status: DocumentRecord["status"]) => options.records.filter((record) => record.status === status).length;
+  const coverage = countCoverage(options.records);
   const starts = Object.values(options.spans).map((span) => span.start);
   const startedAt = starts.length > 0 ? Math.min(...starts) : options.now;
-  const failed = count("failed");
   return {
     schemaVersion: MANIFEST_SCHEMA_VERSION,
     runId: options.runId,
@@ -47,12 +53,12 @@ export function buildManifest(options: BuildManifestOptions): RunManifest {
     source: options.source,
     startedAt: new Date(startedAt).toISOString(),
     finishedAt: new Date(options.now).toISOString(),
-    status: failed > 0 || Object.keys(options.topicFailures).length > 0 ? "completed-with-failures" : "completed",
+    status: coverage.failed > 0 || Object.keys(options.topicFailures).length > 0 ? "completed-with-failures" : "completed",
     provider: options.provider,
     model: options.model,
     extractive: options.extractive,
     config: publicConfig(options.config),
-    coverage: { total: options.records.length, analysed: count("analysed"), failed, skipped: count("skipped") + count("pending") + count("extracted") },
+    coverage,
     documents: options.records.map((record) => ({
       id: record.id,
       url: record.url,
