@@ -1,0 +1,64 @@
+/** Shapes of a finished run: its manifest (run.json) and what the report renders. Plain JSON. */
+import type { DocumentIndex, DocumentRecord, DocumentStatus, DocumentSummary, DocumentTopics, ExtractedDocument, FailureStage, GlobalContext, Topic, TopicGuideline } from "./types.ts";
+
+/** Stages whose start and end the graph state records (the nodes that are not fanned out). */
+export type RecordedStage = "discover" | "planBatches" | "relate" | "report";
+
+/**
+ * Wall time per stage, in milliseconds. Fanned-out stages (extract, analyse = summarize ║ topic, synthesize) are
+ * measured between the nodes around them, so branches write no timing into checkpoints.
+ */
+export type StageTimings = Partial<Record<RecordedStage | "extract" | "analyse" | "synthesize", number>>;
+
+/** The run manifest written as run.json. Never holds a secret. */
+export interface RunManifest {
+  /** Version of this manifest's shape. */
+  schemaVersion: number;
+  runId: string;
+  /** document-it's version. */
+  version: string;
+  source: string;
+  startedAt: string;
+  finishedAt: string;
+  /** "completed" when every document was analysed, "completed-with-failures" otherwise. */
+  status: "completed" | "completed-with-failures";
+  provider: string;
+  model: string;
+  extractive: boolean;
+  /** The options the run used (no secrets). */
+  config: Record<string, unknown>;
+  coverage: { total: number; analysed: number; failed: number; skipped: number };
+  documents: Array<{
+    id: string;
+    url: string;
+    title: string;
+    slug: string;
+    status: DocumentStatus;
+    tokens?: number;
+    contentHash?: string;
+    failure?: { stage: FailureStage; reason: string };
+  }>;
+  topics: Array<{ id: string; name: string; documentCount: number; status: "synthesized" | "failed"; failure?: string }>;
+  /** Wall time per stage, summed over its branches' spans (first start to last end). */
+  timings: StageTimings;
+  /** LLM token usage per question (of the process that finished the run; absent for the local analyser). */
+  usage?: Record<string, { calls: number; inputTokens: number; outputTokens: number; cachedInputTokens: number }>;
+  /** Citations removed because they pointed outside their topic's sources, and statements left without one. */
+  citations?: { removedCitations: number; removedStatements: number };
+}
+
+/** Everything the report renders; assembled from graph state and the content store. */
+export interface ReportInput {
+  manifest: RunManifest;
+  index: Omit<DocumentIndex, "entries">;
+  context: GlobalContext;
+  documents: Array<{
+    record: DocumentRecord;
+    /** Present when extraction succeeded. */
+    document?: ExtractedDocument;
+    summary?: DocumentSummary;
+    topics?: DocumentTopics;
+  }>;
+  topics: Topic[];
+  guidelines: TopicGuideline[];
+}
