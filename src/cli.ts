@@ -1,12 +1,11 @@
 import { setMaxListeners } from "node:events";
-import { existsSync, statSync } from "node:fs";
-import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import type { RunResult } from "../graphs/run.ts";
 import type { Services } from "../graphs/services.ts";
 import { DocumentItError, describeError } from "./errors.ts";
 import { formatEvent, formatRuns } from "./cli-format.ts";
+import { folder, globs, httpUrl, optionalPolicy, positiveInteger, provider, single } from "./cli/arguments.ts";
 import { formatLlmsTxtJson, formatLlmsTxtReport, parseLlmsTxt, readLlmsTxtSource } from "./llms-txt/index.ts";
 import { VERSION } from "./version.ts";
 
@@ -181,43 +180,6 @@ function report(result: RunResult, stdout: (text: string) => void): number {
   for (const failed of result.failedTopics) stdout(`  topic failed: ${failed.id} — ${failed.reason}`);
   stdout(`Guidelines written to ${result.outDir}`);
   return coverage.failed > 0 || result.failedTopics.length > 0 ? 1 : 0;
-}
-
-function single(values: string[], command: string, name: string): string {
-  if (values.length !== 1) throw new DocumentItError("USAGE", `${command} takes exactly one ${name}${values.length ? `, got ${values.length}: ${values.join(" ")}` : ""} (see document-it ${command} --help)`);
-  return values[0]!;
-}
-
-function positiveInteger(text: string, flag: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new DocumentItError("USAGE", `${flag} must be a positive integer, got "${text}"`);
-  return value;
-}
-
-function globs(values: string[], flag: string): string[] {
-  const empty = values.find((value) => !value.trim());
-  if (empty !== undefined) throw new DocumentItError("USAGE", `${flag} needs a glob on URL paths such as '/guides/**', got an empty one`);
-  return values;
-}
-
-function optionalPolicy(value: string): "include" | "last" | "skip" {
-  if (value !== "include" && value !== "last" && value !== "skip") throw new DocumentItError("USAGE", `--optional must be include, last or skip, got "${value}"`);
-  return value;
-}
-
-function provider(name: string): "local" | "openai" {
-  if (name !== "local" && name !== "openai") throw new DocumentItError("USAGE", `--provider must be "openai" or "local", got "${name}"`);
-  return name;
-}
-
-function httpUrl(text: string, flag: string): string {
-  if (!/^https?:\/\/[^/]/i.test(text)) throw new DocumentItError("USAGE", `${flag} must be an http(s) URL, got "${text}"`);
-  return text;
-}
-
-function folder(path: string, flag: string): string {
-  if (!existsSync(path) || !statSync(path).isDirectory()) throw new DocumentItError("USAGE", `${flag} must be a folder, got "${path}"`);
-  return resolve(path);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
