@@ -33,7 +33,10 @@ export function createAnchorSlugger(): (heading: string) => string {
 
 /**
  * Unique output file stems for a list of URLs: the URL path without extension, made relative to the
- * folder all URLs share, then slugified; collisions (also those differing only by case) get -2, -3…
+ * folder all URLs share, then slugified. Collisions (also those differing only by case) are settled by
+ * the URLs themselves, not their order in the list: an all-lower-case URL first, then the shorter, then
+ * by code points; the first keeps the stem, the others get -2, -3…, skipping stems another URL owns.
+ * So reordering an index renames no file.
  */
 export function uniqueSlugs(urls: string[]): string[] {
   const paths = urls.map((url) => {
@@ -45,14 +48,31 @@ export function uniqueSlugs(urls: string[]): string[] {
     }
   });
   const prefix = commonFolder(paths);
-  const used = new Set<string>();
-  return paths.map((path) => {
-    const base = slugify(path.slice(prefix.length)) || slugify(path) || "document";
-    let slug = base;
-    for (let suffix = 2; used.has(slug); suffix += 1) slug = `${base}-${suffix}`;
-    used.add(slug);
-    return slug;
-  });
+  const bases = paths.map((path) => slugify(path.slice(prefix.length)) || slugify(path) || "document");
+  const claimants = new Map<string, number[]>();
+  bases.forEach((base, position) => claimants.set(base, [...(claimants.get(base) ?? []), position]));
+  const used = new Set(bases);
+  const slugs = [...bases];
+  for (const [base, positions] of [...claimants].sort(([first], [second]) => compareText(first, second))) {
+    const [, ...others] = positions.sort((first, second) => rankUrls(urls[first]!, urls[second]!) || first - second);
+    let suffix = 2;
+    for (const position of others) {
+      while (used.has(`${base}-${suffix}`)) suffix += 1;
+      slugs[position] = `${base}-${suffix}`;
+      used.add(slugs[position]);
+    }
+  }
+  return slugs;
+}
+
+function compareText(first: string, second: string): number {
+  return first < second ? -1 : first > second ? 1 : 0;
+}
+
+// The plainest spelling keeps the bare stem: "a.md" before "a.html" before "A.md".
+function rankUrls(first: string, second: string): number {
+  const mixedCase = (url: string) => (url === url.toLowerCase() ? 0 : 1);
+  return mixedCase(first) - mixedCase(second) || first.length - second.length || compareText(first, second);
 }
 
 function commonFolder(paths: string[]): string {

@@ -54,8 +54,16 @@ describe("uniqueSlugs", () => {
     expect(uniqueSlugs(["https://x.dev/"])).toEqual(["index"]);
   });
 
-  it("does not reuse a slug that a suffix already produced", () => {
-    expect(uniqueSlugs(["https://x.dev/d/a.md", "https://x.dev/d/a.html", "https://x.dev/d/a-2.md"])).toEqual(["a", "a-2", "a-2-2"]);
+  it("does not hand out a stem another URL owns", () => {
+    expect(uniqueSlugs(["https://x.dev/d/a.md", "https://x.dev/d/a.html", "https://x.dev/d/a-2.md"])).toEqual(["a", "a-3", "a-2"]);
+  });
+
+  it("gives each URL the same slug whatever the order of the list", () => {
+    const urls = ["https://x.dev/d/A.md", "https://x.dev/d/a.html", "https://x.dev/d/a.md", "https://x.dev/d/a-2.md", "https://x.dev/d/b.md"];
+    const expected = new Map([["https://x.dev/d/a.md", "a"], ["https://x.dev/d/a.html", "a-3"], ["https://x.dev/d/A.md", "a-4"], ["https://x.dev/d/a-2.md", "a-2"], ["https://x.dev/d/b.md", "b"]]);
+    for (const order of [urls, [...urls].reverse(), [urls[2]!, urls[0]!, urls[4]!, urls[1]!, urls[3]!]]) {
+      expect(uniqueSlugs(order)).toEqual(order.map((url) => expected.get(url)));
+    }
   });
 
   it("decodes percent-encoded paths before slugifying", () => {
