@@ -39,6 +39,7 @@ export interface BuildManifestOptions {
   now: number;
   usage?: RunManifest["usage"];
   citations?: RunManifest["citations"];
+  promptVersions?: RunManifest["promptVersions"];
 }
 
 /** The run manifest (run.json): coverage, per-document status and reason, per-stage timings; no secrets. */
@@ -79,6 +80,7 @@ export function buildManifest(options: BuildManifestOptions): RunManifest {
     timings: stageTimings(options.spans),
     ...(options.usage && Object.keys(options.usage).length > 0 ? { usage: options.usage } : {}),
     ...(options.citations ? { citations: options.citations } : {}),
+    ...(options.promptVersions ? { promptVersions: { ...options.promptVersions } } : {}),
   };
 }
 

@@ -45,6 +45,8 @@ export interface RunManifest {
   usage?: Record<string, { calls: number; inputTokens: number; outputTokens: number; cachedInputTokens: number }>;
   /** Citations removed because they pointed outside their topic's sources, and statements left without one. */
   citations?: { removedCitations: number; removedStatements: number };
+  /** Per question, the prompt versions, answer schema and model behind its answers (absent for the local analyser, which has no prompts). */
+  promptVersions?: Record<string, string>;
 }
 
 /** Everything the report renders; assembled from graph state and the content store. */

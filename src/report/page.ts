@@ -1,6 +1,7 @@
 /** The frame every markdown page shares: title, extractive note, link back to the index. */
+import { type PageSource, renderFrontMatter } from "./front-matter.ts";
 import { formatInline } from "./markdown.ts";
-import { relativeDestination } from "./report-lookups.ts";
+import { relativeDestination, type ReportLookups } from "./report-lookups.ts";
 
 /** The note shown on every page when the local extractive analyser produced the guidelines. */
 export const EXTRACTIVE_NOTE =
@@ -12,14 +13,18 @@ export function joinBlocks(blocks: Array<string | undefined>): string {
   return `${blocks.filter((block): block is string => block !== undefined && block !== "").join("\n\n")}\n`;
 }
 
-/** Renders a page: H1 title, the extractive note when needed, a link to the index, then the body blocks. */
-export function renderPage(options: { path: string; title: string; extractive: boolean; blocks: Array<string | undefined> }): string {
+/**
+ * Renders a page: front matter naming its `sources`, H1 title, the extractive note when needed, a link to the
+ * index, then the body blocks.
+ */
+export function renderPage(options: { lookups: ReportLookups; path: string; title: string; sources: PageSource[]; blocks: Array<string | undefined> }): string {
   const title = formatInline(options.title);
   const backLink =
     options.path === "index.md" ? undefined : `[Back to the index](${relativeDestination({ from: options.path, to: "index.md" })})`;
   return joinBlocks([
+    renderFrontMatter({ lookups: options.lookups, title: options.title || "Untitled", sources: options.sources }),
     `# ${title === "" ? "Untitled" : title}`,
-    options.extractive ? EXTRACTIVE_NOTE : undefined,
+    options.lookups.input.manifest.extractive ? EXTRACTIVE_NOTE : undefined,
     backLink,
     ...options.blocks,
   ]);

@@ -1,6 +1,7 @@
 /** The page of one document: `documents/<slug>.md`, also for documents that failed. */
 import type { ReportInput, SourceReference } from "../types.ts";
 import { formatCodeBlock, formatInline, formatLink, formatTable, formatTableCell, formatTableLink } from "./markdown.ts";
+import { pageSources } from "./front-matter.ts";
 import { renderPage, renderSection } from "./page.ts";
 import {
   anchoredUrl,
@@ -119,7 +120,8 @@ export function renderDocumentPage(options: { lookups: ReportLookups; entry: Doc
   const content = renderPage({
     path,
     title: entry.document?.title || entry.record.title || entry.record.url,
-    extractive: lookups.input.manifest.extractive,
+    lookups,
+    sources: pageSources({ lookups, documentIds: [entry.record.id] }),
     blocks: [
       formatFacts(entry),
       renderSection({ heading: "Failure", body: formatFailure(entry) }),

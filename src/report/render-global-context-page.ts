@@ -1,22 +1,19 @@
 /** The product context page: `global-context.md`, with where each fact came from. */
-import { isAbsolute } from "node:path";
-import { pathToFileURL } from "node:url";
+import type { DocumentRecord } from "../types.ts";
+import { indexSourceUrl, pageSources, type PageSource } from "./front-matter.ts";
 import { formatInline, formatQuotedMarkdown, formatTable, formatTableCell, formatTableLink } from "./markdown.ts";
 import { renderPage, renderSection } from "./page.ts";
 import { documentPagePath, relativeDestination, type ReportLookups } from "./report-lookups.ts";
 
 const PATH = "global-context.md";
 
-// The index source is a URL or an absolute path; relative links in its details resolve against it.
-function sourceBaseUrl(source: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]+:/i.test(source)) return source;
-  return isAbsolute(source) ? pathToFileURL(source).href : undefined;
+// A fact's source is a document id or URL when relate found it in a document; anything else is shown as text.
+function recordOf(lookups: ReportLookups, source: string): DocumentRecord | undefined {
+  return lookups.recordsById.get(source) ?? lookups.input.documents.find((entry) => entry.record.url === source)?.record;
 }
 
-// A fact's source is a document id or URL when relate found it in a document; anything else is shown as text.
 function formatSourceCell(lookups: ReportLookups, source: string): string {
-  const record =
-    lookups.recordsById.get(source) ?? lookups.input.documents.find((entry) => entry.record.url === source)?.record;
+  const record = recordOf(lookups, source);
   if (record !== undefined) {
     return formatTableLink({ text: record.title || record.url, url: relativeDestination({ from: PATH, to: documentPagePath(record.slug) }) });
   }
@@ -58,6 +55,16 @@ function formatHistory(lookups: ReportLookups): string | undefined {
     .join("\n");
 }
 
+// The index (and the landing page it names) made version 1; relate's additions name their documents.
+function contextSources(lookups: ReportLookups): PageSource[] {
+  const { context, index } = lookups.input;
+  const indexUrl = indexSourceUrl(index.source);
+  const named = [...context.features, ...context.terminology].map((entry) => entry.source);
+  const documentIds = named.flatMap((source) => recordOf(lookups, source)?.id ?? []);
+  const urls = named.filter((source) => recordOf(lookups, source) === undefined && /^(https?|file):\/\//i.test(source));
+  return pageSources({ lookups, documentIds, extra: [...(indexUrl === undefined ? [] : [indexUrl]), ...urls].map((url) => ({ url })) });
+}
+
 /** Renders `global-context.md`. */
 export function renderGlobalContextPage(options: { lookups: ReportLookups }): { path: string; content: string } {
   const { lookups } = options;
@@ -65,13 +72,14 @@ export function renderGlobalContextPage(options: { lookups: ReportLookups }): { 
   const content = renderPage({
     path: PATH,
     title: `Global context: ${context.name || "unnamed product"}`,
-    extractive: manifest.extractive,
+    lookups,
+    sources: contextSources(lookups),
     blocks: [
       [`- Name: ${formatInline(context.name)}`, `- Context version: ${context.version}`].join("\n"),
       renderSection({ heading: "Description", body: formatInline(context.description) }),
       renderSection({
         heading: "Details",
-        body: context.details.trim() === "" ? undefined : `As written in the documentation index:\n\n${formatQuotedMarkdown({ markdown: context.details, baseUrl: sourceBaseUrl(lookups.input.index.source) })}`,
+        body: context.details.trim() === "" ? undefined : `As written in the documentation index:\n\n${formatQuotedMarkdown({ markdown: context.details, baseUrl: indexSourceUrl(lookups.input.index.source) })}`,
       }),
       renderSection({ heading: "Features", body: formatFeatures(lookups) }),
       renderSection({ heading: "Terminology", body: formatTerminology(lookups) }),

@@ -1,6 +1,7 @@
 /** The report's front page: `index.md`. */
 import type { FailureStage } from "../types.ts";
 import { formatInline, formatLink, formatTable, formatTableCell, formatTableLink } from "./markdown.ts";
+import { indexSourceUrl, pageSources, type PageSource } from "./front-matter.ts";
 import { renderPage, renderSection } from "./page.ts";
 import { documentPagePath, relativeDestination, topicName, topicPagePath, type ReportLookups } from "./report-lookups.ts";
 
@@ -94,6 +95,11 @@ function formatRun(lookups: ReportLookups): string {
   ].join("\n");
 }
 
+function indexSources(lookups: ReportLookups): PageSource[] {
+  const url = indexSourceUrl(lookups.input.index.source);
+  return url === undefined ? [] : [{ url }];
+}
+
 /** Renders `index.md`. */
 export function renderIndexPage(options: { lookups: ReportLookups }): { path: string; content: string } {
   const { lookups } = options;
@@ -101,7 +107,8 @@ export function renderIndexPage(options: { lookups: ReportLookups }): { path: st
   const content = renderPage({
     path: PATH,
     title: index.title || context.name || "Documentation",
-    extractive: manifest.extractive,
+    lookups,
+    sources: pageSources({ lookups, documentIds: lookups.input.documents.map((entry) => entry.record.id), extra: indexSources(lookups) }),
     blocks: [
       index.summary === undefined ? undefined : formatInline(index.summary),
       renderSection({ heading: "Topics", body: formatTopicsTable(lookups) }),

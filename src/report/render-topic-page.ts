@@ -2,6 +2,7 @@
 import type { CitedSource, Statement, TopicGuideline } from "../types.ts";
 import { formatCitations, formatStatement, indexSources } from "./citations.ts";
 import { formatCodeBlock, formatDestination, formatInline } from "./markdown.ts";
+import { pageSources } from "./front-matter.ts";
 import { renderPage, renderSection } from "./page.ts";
 import {
   anchoredUrl,
@@ -63,7 +64,8 @@ export function renderTopicPage(options: { lookups: ReportLookups; guideline: To
   const content = renderPage({
     path,
     title: guideline.name || topicName(lookups, guideline.topicId),
-    extractive: lookups.input.manifest.extractive,
+    lookups,
+    sources: pageSources({ lookups, documentIds: guideline.sources.map((source) => source.documentId), extra: guideline.sources.filter((source) => !lookups.recordsById.has(source.documentId)).map((source) => ({ url: source.url })) }),
     blocks: [
       renderSection({ heading: "Overview", body: overview }),
       renderSection({ heading: "When to use", body: formatList({ statements: guideline.whenToUse, sources, numbered: false }) }),
