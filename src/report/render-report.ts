@@ -4,6 +4,7 @@ import type { ReportInput } from "../types.ts";
 import { renderAnalysisJson, renderRunJson } from "./render-analysis.ts";
 import { renderDocumentPage } from "./render-document-page.ts";
 import { renderGlobalContextPage } from "./render-global-context-page.ts";
+import { renderHtmlReport } from "./html/render-html-report.ts";
 import { renderIndexPage } from "./render-index-page.ts";
 import { renderTopicPage } from "./render-topic-page.ts";
 import { createReportLookups } from "./report-lookups.ts";
@@ -21,6 +22,7 @@ export function renderReport(input: ReportInput): Map<string, string> {
   add(renderGlobalContextPage({ lookups }));
   for (const guideline of input.guidelines) add(renderTopicPage({ lookups, guideline }));
   for (const entry of input.documents) add(renderDocumentPage({ lookups, entry }));
+  add(renderHtmlReport({ lookups }));
   add({ path: "analysis.json", content: renderAnalysisJson({ input }) });
   add({ path: "run.json", content: renderRunJson({ input }) });
   return files;
