@@ -42,13 +42,13 @@ export function headingAnchors(content: string): Set<string> {
 
 /** Every link destination of a markdown page: inline, reference, autolink and image, plus every reference definition. */
 export function markdownLinks(content: string): string[] {
-  const env: { references?: Record<string, { href: string }> } = {};
+  const env: { references?: Record<string, { href: string; title: string }> } = {};
   const tokens = markdown.parse(splitFrontMatter(content).body, env);
   const links: string[] = [];
   const visit = (list: Token[]) => {
     for (const token of list) {
-      if (token.type === "link_open") links.push(token.attrGet("href") ?? "");
-      if (token.type === "image") links.push(token.attrGet("src") ?? "");
+      if (token.type === "link_open") links.push(String(token.attrGet("href") ?? ""));
+      if (token.type === "image") links.push(String(token.attrGet("src") ?? ""));
       visit(token.children ?? []);
     }
   };
