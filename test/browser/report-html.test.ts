@@ -104,6 +104,8 @@ describe("report.html of a real run over hostile pages, in headless Chromium", {
     expect(await page.locator("#detail").textContent()).toContain('Harbour moors airships. <img src=x onerror="window.__pwned=6">');
     // The link to javascript: in the index details stays text.
     expect(await page.locator("#detail span", { hasText: "mooring guide" }).getAttribute("title")).toBe("javascript:window.__pwned=7");
+    // Fenced code in the index details is a code block holding the payload as text.
+    expect(await page.locator("#detail pre code").allTextContents()).toEqual(["</script><script>window.__pwned=13</script>"]);
     const links = page.locator("#topic-list a, #document-list a");
     for (let index = 0; index < (await links.count()); index += 1) {
       await links.nth(index).click();
