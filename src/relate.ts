@@ -1,5 +1,5 @@
-import { isNearDuplicate } from "./near-duplicates.ts";
 import { slugify } from "./slug.ts";
+import { byWeight, canonicalKey, collectTopicCandidates, mergeSynonyms } from "./topic-candidates.ts";
 import { topicKey, topicTitle } from "./topic-names.ts";
 import type { Topic, TopicMention } from "./types.ts";
 
@@ -20,42 +20,23 @@ export interface Relations {
   relatedDocuments: Record<string, string[]>;
 }
 
-interface Candidate {
-  key: string;
-  names: Map<string, number>;
-  weight: number;
-  mentions: Array<{ documentId: string; relevance: number }>;
-}
-
 /**
- * Merges topic names across documents (case, punctuation and plurals), keeps the topics shared by two or more
- * documents (at most `maxTopics`, heaviest first) plus each uncovered document's best topic, and links documents.
+ * Merges topic names across documents (case, punctuation and plurals, near-duplicate spellings, then the
+ * `synonyms` groups an LLM found), keeps the topics shared by two or more documents (at most `maxTopics`,
+ * heaviest first) plus each uncovered document's best topic, and links documents.
  */
-export function relateDocuments(options: { documents: RelateInput[]; maxTopics?: number }): Relations {
-  const candidates = new Map<string, Candidate>();
-  for (const document of options.documents) {
-    const seen = new Set<string>();
-    for (const mention of document.topics) {
-      const key = topicKey(mention.name);
-      if (!key || seen.has(key)) continue;
-      seen.add(key);
-      const candidate: Candidate = candidates.get(key) ?? { key, names: new Map(), weight: 0, mentions: [] };
-      candidate.names.set(mention.name, (candidate.names.get(mention.name) ?? 0) + 1);
-      candidate.weight += mention.relevance;
-      candidate.mentions.push({ documentId: document.id, relevance: mention.relevance });
-      candidates.set(key, candidate);
-    }
-  }
-  mergeNearDuplicates(candidates);
-  const byWeight = [...new Set(candidates.values())].sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
-  const chosen = new Set(byWeight.filter((candidate) => candidate.mentions.length >= 2).slice(0, options.maxTopics ?? 24).map((candidate) => candidate.key));
+export function relateDocuments(options: { documents: RelateInput[]; maxTopics?: number; synonyms?: ReadonlyArray<readonly string[]> }): Relations {
+  const candidates = collectTopicCandidates({ documents: options.documents });
+  if (options.synonyms) mergeSynonyms(candidates, options.synonyms);
+  const ordered = byWeight(candidates);
+  const chosen = new Set(ordered.filter((candidate) => candidate.mentions.length >= 2).slice(0, options.maxTopics ?? 24).map((candidate) => candidate.key));
   for (const document of options.documents) {
     const keys = document.topics.map((mention) => canonicalKey(candidates, topicKey(mention.name)));
     if (keys.some((key) => chosen.has(key))) continue;
     const best = [...document.topics].sort((a, b) => b.relevance - a.relevance)[0];
     if (best) chosen.add(canonicalKey(candidates, topicKey(best.name)));
   }
-  const selected = byWeight.filter((candidate) => chosen.has(candidate.key));
+  const selected = ordered.filter((candidate) => chosen.has(candidate.key));
   const usedIds = new Set<string>();
   const topics: Topic[] = selected.map((candidate) => {
     const base = slugify(candidate.key) || "topic";
@@ -107,25 +88,4 @@ function relateByLinksAndTopics(documents: RelateInput[], documentTopics: Record
     related[document.id] = [...scores.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 8).map(([id]) => id);
   }
   return related;
-}
-
-// Folds near-duplicate spellings into the heavier candidate; the lighter key stays as an alias pointing at it.
-function mergeNearDuplicates(candidates: Map<string, Candidate>): void {
-  const ordered = [...candidates.values()].sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
-  for (const [index, lighter] of ordered.entries()) {
-    const heavier = ordered.slice(0, index).find((candidate) => candidates.get(candidate.key) === candidate && isNearDuplicate(candidate.key, lighter.key));
-    if (!heavier) continue;
-    for (const [name, count] of lighter.names) heavier.names.set(name, (heavier.names.get(name) ?? 0) + count);
-    for (const mention of lighter.mentions) {
-      const existing = heavier.mentions.find((each) => each.documentId === mention.documentId);
-      if (existing) existing.relevance = Math.max(existing.relevance, mention.relevance);
-      else heavier.mentions.push(mention);
-    }
-    heavier.weight = heavier.mentions.reduce((sum, mention) => sum + mention.relevance, 0);
-    candidates.set(lighter.key, heavier);
-  }
-}
-
-function canonicalKey(candidates: Map<string, Candidate>, key: string): string {
-  return candidates.get(key)?.key ?? key;
 }
