@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { BenchFigures } from "./scenario.ts";
@@ -7,13 +8,13 @@ import { SCENARIOS } from "./scenarios.ts";
 export interface BenchResults {
   node: string;
   platform: string;
-  scenarios: Record<string, { description: string; finishedAt: string; figures: BenchFigures }>;
+  scenarios: Record<string, { description: string; finishedAt: string; quick?: boolean; figures: BenchFigures }>;
 }
 
 const RESULTS_PATH = fileURLToPath(new URL("./results.json", import.meta.url));
 
-/** Runs the scenarios named in `names` (all when empty), prints a table and merges their figures into results.json. */
-export async function runBench(options: { names: string[]; print?: (text: string) => void }): Promise<number> {
+/** Runs the scenarios named in `names` (all when empty), prints a table and merges their figures into results.json; `quick` shrinks their sizes. */
+export async function runBench(options: { names: string[]; quick?: boolean; print?: (text: string) => void }): Promise<number> {
   const print = options.print ?? ((text: string) => process.stdout.write(`${text}\n`));
   const unknown = options.names.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name));
   if (unknown.length > 0) {
@@ -25,8 +26,9 @@ export async function runBench(options: { names: string[]; print?: (text: string
   const rows: string[][] = [];
   for (const scenario of selected) {
     print(`running ${scenario.name}: ${scenario.description}`);
-    const figures = await scenario.run();
-    results.scenarios[scenario.name] = { description: scenario.description, finishedAt: new Date().toISOString(), figures };
+    const quick = options.quick ?? false;
+    const figures = await scenario.run({ quick });
+    results.scenarios[scenario.name] = { description: scenario.description, finishedAt: new Date().toISOString(), ...(quick ? { quick } : {}), figures };
     Object.entries(figures).forEach(([figure, value], index) => rows.push([index === 0 ? scenario.name : "", figure, String(value)]));
   }
   print(table([["SCENARIO", "FIGURE", "VALUE"], ...rows]));
@@ -52,5 +54,8 @@ function table(rows: string[][]): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  process.exitCode = await runBench({ names: process.argv.slice(2) });
+  // LangGraph adds one abort listener per parallel task; the CLI raises the same cap.
+  setMaxListeners(1000);
+  const args = process.argv.slice(2);
+  process.exitCode = await runBench({ names: args.filter((arg) => arg !== "--quick"), quick: args.includes("--quick") });
 }

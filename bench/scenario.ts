@@ -1,13 +1,18 @@
 /** Figures a scenario reports: name → number or text, printed in the table and written to results.json. */
 export type BenchFigures = Record<string, number | string>;
 
+/** How a scenario is run: `quick` shrinks its sizes for a fast check (its figures are then not the targets' sizes). */
+export interface BenchOptions {
+  quick: boolean;
+}
+
 /** One benchmark scenario; add a module exporting one and list it in bench/scenarios.ts. */
 export interface BenchScenario {
   /** Kebab-case name, used to select the scenario on the command line. */
   name: string;
   /** One line saying what is measured. */
   description: string;
-  run(): Promise<BenchFigures>;
+  run(options: BenchOptions): Promise<BenchFigures>;
 }
 
 /** Median of a non-empty list of numbers. */
