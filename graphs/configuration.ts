@@ -23,6 +23,10 @@ export const ConfigurationSchema = z.object({
   statePath: z.string().default(".document-it/state.db").describe("SQLite file for checkpoints, content and runs"),
   /** Output folder; default output/<run id>. */
   outDir: z.string().optional().describe("Folder the guidelines are written to (default output/<run id>)"),
+  /** Most tokens of AGENTS.md (o200k_base); rules that do not fit are left out, and the file says how many. */
+  agentsBudget: z.number().int().min(500).default(8000).describe("Most tokens of AGENTS.md (at least 500)"),
+  /** Where the output folder will be published; llms.txt links are absolute under it (default: the folder's file: URL). */
+  publishUrl: z.string().url().optional().describe("URL the output folder will be published at, for llms.txt links"),
   /** Most analyser calls and fetches in flight at once. */
   concurrency: z.number().int().positive().default(8).describe("Most analyser calls and fetches at once"),
   /** Input-token budget of one analysis batch. */

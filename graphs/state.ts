@@ -37,8 +37,8 @@ export const GraphState = new StateSchema({
   guidelines: new ReducedValue(z.custom<Record<string, GuidelineRecord>>().default(() => ({})), { reducer: mergeGuidelines }),
   /** First start and last end of each stage, in epoch milliseconds. */
   timings: new ReducedValue(z.custom<StageSpans>().default(() => ({})), { reducer: mergeTimings }),
-  /** Where the report was written. */
-  output: z.custom<{ outDir: string; files: number } | undefined>().optional(),
+  /** Where the report was written, and the stored run manifest (so `document-it report` renders it again as it was). */
+  output: z.custom<{ outDir: string; files: number; manifestHash?: string } | undefined>().optional(),
 });
 
 /** The state's value type. */

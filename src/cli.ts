@@ -5,7 +5,7 @@ import type { RunResult } from "../graphs/run.ts";
 import type { Services } from "../graphs/services.ts";
 import { DocumentItError, describeError } from "./errors.ts";
 import { formatEvent, formatRuns } from "./cli-format.ts";
-import { folder, globs, httpUrl, optionalPolicy, positiveInteger, provider, single } from "./cli/arguments.ts";
+import { folder, globs, httpUrl, optionalPolicy, positiveInteger, provider, reportFlags, single } from "./cli/arguments.ts";
 import { formatLlmsTxtJson, formatLlmsTxtReport, parseLlmsTxt, readLlmsTxtSource } from "./llms-txt/index.ts";
 import { VERSION } from "./version.ts";
 
@@ -24,8 +24,14 @@ Usage:
   document-it resume <run-id>          continue a run that was stopped, without redoing finished work
   document-it runs                     list runs with their status and coverage
   document-it parse <file-or-url>      check an llms.txt against the llmstxt.org format and show what it lists
+  document-it report <run-id>          write a run's outputs again from its stored analyses, with no LLM call
   document-it <command> --help         options of a command
   document-it --version
+
+Examples:
+  document-it run examples/llms.txt --out guidelines
+  document-it runs
+  document-it report 20261129T045012Z-a1b2c3 --agents-budget 4000
 
 Exit codes: 0 every document analysed, 1 some failed (outputs still written), 2 bad usage or unusable input.`,
   run: `Usage: document-it run <source> [options]
@@ -49,6 +55,8 @@ Exit codes: 0 every document analysed, 1 some failed (outputs still written), 2 
   --ignore-robots      fetch pages even where robots.txt disallows document-it
   --batch-tokens N     token budget of one analysis batch (default 12000)
   --run-id ID          name the run (default: time-based)
+  --agents-budget N    most tokens of AGENTS.md, at least 500 (default 8000); topics most important first, whole rules cut
+  --publish-url URL    where the output folder will be served; llms.txt links are absolute under it (default: its file: URL)
 
 Examples:
   document-it run examples/llms.txt
@@ -62,11 +70,32 @@ Examples:
 
 Continues a stopped or killed run from its last checkpoint. Finished documents are not fetched or analysed again.
 
-Example:
+Examples:
   document-it resume 20261129T045012Z-a1b2c3`,
   runs: `Usage: document-it runs [--state PATH] [--json]
 
-Lists the runs in the state file, newest first, with status and coverage.`,
+Lists the runs in the state file, newest first, with status and coverage.
+
+Examples:
+  document-it runs
+  document-it runs --state /data/document-it.db --json`,
+  report: `Usage: document-it report <run-id> [--out DIR] [--state PATH] [--agents-budget N] [--publish-url URL]
+
+Writes every output of a finished run again (markdown, AGENTS.md, llms.txt, report.html, analysis.json, run.json)
+from its checkpoint and stored analyses. Builds no analyser: no LLM call, no fetch.
+
+  <run-id>             a run listed by document-it runs
+  --out DIR            where to write (default: the run's own output folder, replaced in one step)
+  --state PATH         SQLite file holding the run (default .document-it/state.db)
+  --agents-budget N    most tokens of AGENTS.md, at least 500 (default: the run's, else 8000)
+  --publish-url URL    where the output folder will be served; llms.txt links are absolute under it
+
+Exit codes: 0 written, 2 unknown run id, a run without a report yet, or a bad flag.
+
+Examples:
+  document-it report 20261129T045012Z-a1b2c3
+  document-it report 20261129T045012Z-a1b2c3 --out agents-4k --agents-budget 4000
+  document-it report 20261129T045012Z-a1b2c3 --publish-url https://docs.example.com/guidelines/`,
   parse: `Usage: document-it parse <file-or-url> [--json]
 
 Parses an llms.txt as document-it reads it (llmstxt.org v2) and prints its title, summary, sections and links with
@@ -94,6 +123,8 @@ const OPTIONS = {
   "max-docs": { type: "string" },
   "batch-tokens": { type: "string" },
   "run-id": { type: "string" },
+  "agents-budget": { type: "string" },
+  "publish-url": { type: "string" },
   include: { type: "string", multiple: true },
   exclude: { type: "string", multiple: true },
   optional: { type: "string" },
@@ -149,6 +180,7 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
           ...(values["host-concurrency"] ? { hostConcurrency: positiveInteger(values["host-concurrency"], "--host-concurrency") } : {}),
           ...(values["allow-private"] ? { allowPrivate: true } : {}),
           ...(values["ignore-robots"] ? { ignoreRobots: true } : {}),
+          ...reportFlags(values),
           services,
         });
         return report(result, stdout);
@@ -157,13 +189,20 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
         const runId = single(rest, "resume", "<run-id>");
         return report(await resumeRun({ runId, ...(values.state ? { statePath: values.state } : {}), services }), stdout);
       }
+      case "report": {
+        const runId = single(rest, "report", "<run-id>");
+        const { reportRun } = await import("../graphs/report-run.ts");
+        const written = await reportRun({ runId, ...(values.state ? { statePath: values.state } : {}), ...(values.out ? { outDir: values.out } : {}), ...reportFlags(values) });
+        stdout(`Wrote ${written.files.length} files of run ${written.runId} from its stored analyses to ${written.outDir}`);
+        return 0;
+      }
       case "runs": {
         const runs = listRuns({ ...(values.state ? { statePath: values.state } : {}) });
         stdout(values.json ? JSON.stringify(runs, null, 2) : formatRuns(runs));
         return 0;
       }
       default:
-        throw new DocumentItError("USAGE", `unknown command "${command}" (commands: run, resume, runs, parse; see --help)`);
+        throw new DocumentItError("USAGE", `unknown command "${command}" (commands: run, resume, runs, parse, report; see --help)`);
     }
   } catch (error) {
     const usage = (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");

@@ -2,7 +2,7 @@ import type { Runtime } from "@langchain/langgraph";
 import { join } from "node:path";
 import { buildManifest } from "../../src/manifest.ts";
 import { writeReport } from "../../src/report/index.ts";
-import type { DocumentSummary, DocumentTopics, ExtractedDocument, ReportInput, TopicGuideline } from "../../src/types.ts";
+import { readGuidelines, readRecords, readReportInput } from "../report-input.ts";
 import { resolveRuntime } from "../services.ts";
 import type { State, Update } from "../state.ts";
 
@@ -13,15 +13,8 @@ export async function report(state: State, runtime: Runtime & { configurable?: R
   const start = services.now();
   const runId = String(runtime.configurable?.["thread_id"] ?? "unnamed-run");
   const outDir = configuration.outDir ?? join("output", runId);
-  const records = state.entries.map((entry) => state.documents[entry.id]!).filter(Boolean);
-  const guidelines: TopicGuideline[] = [];
-  const topicFailures: Record<string, string> = {};
-  for (const topic of state.topics) {
-    const outcome = state.guidelines[topic.id];
-    const guideline = outcome && "hash" in outcome ? store.get<TopicGuideline>(outcome.hash) : undefined;
-    if (guideline) guidelines.push(guideline);
-    else topicFailures[topic.id] = outcome && "failure" in outcome ? outcome.failure : "no guideline was produced";
-  }
+  const records = readRecords(state);
+  const { guidelines, topicFailures } = readGuidelines({ state, store });
   const spans = { ...state.timings, report: { start, end: services.now() } };
   const manifest = buildManifest({
     runId,
@@ -35,7 +28,8 @@ export async function report(state: State, runtime: Runtime & { configurable?: R
     topicFailures,
     spans,
     now: services.now(),
-    ...(services.usage ? { usage: services.usage } : {}),
+    // Every process of the run (a killed one too) when the ledger has it; else this process's own count.
+    ...(services.usageLedger ? { usage: services.usageLedger.totals(runId) } : services.usage ? { usage: services.usage } : {}),
     citations: guidelines.reduce(
       (total, guideline) => ({
         removedCitations: total.removedCitations + (guideline.citationCheck?.removedCitations ?? 0),
@@ -43,25 +37,12 @@ export async function report(state: State, runtime: Runtime & { configurable?: R
       }),
       { removedCitations: 0, removedStatements: 0 },
     ),
+    ...(analyser.answerVersions ? { promptVersions: analyser.answerVersions } : {}),
   });
-  const input: ReportInput = {
-    manifest,
-    index: state.index ?? { source: state.source, title: state.source },
-    context: state.context!,
-    documents: records.map((record) => ({
-      record,
-      ...optional("document", record.contentHash ? store.get<ExtractedDocument>(record.contentHash) : undefined),
-      ...optional("summary", record.summaryHash ? store.get<DocumentSummary>(record.summaryHash) : undefined),
-      ...optional("topics", record.topicsHash ? store.get<DocumentTopics>(record.topicsHash) : undefined),
-    })),
-    topics: state.topics,
-    guidelines,
-  };
-  const written = await writeReport({ outDir, input });
+  // Stored, so `document-it report` renders this run again exactly as it was, without its analyser.
+  const manifestHash = store.put(manifest);
+  const input = readReportInput({ state, store, manifest, guidelines });
+  const written = await writeReport({ outDir, input, agentsBudget: configuration.agentsBudget, ...(configuration.publishUrl ? { publishUrl: configuration.publishUrl } : {}) });
   services.onEvent?.({ type: "stage", stage: "report", phase: "end", count: written.files.length });
-  return { output: { outDir: written.outDir, files: written.files.length }, timings: { report: { start, end: services.now() } } };
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+  return { output: { outDir: written.outDir, files: written.files.length, manifestHash }, timings: { report: { start, end: services.now() } } };
 }

@@ -46,3 +46,13 @@ export function folder(path: string, flag: string): string {
   if (!existsSync(path) || !statSync(path).isDirectory()) throw new DocumentItError("USAGE", `${flag} must be a folder, got "${path}"`);
   return resolve(path);
 }
+
+/** --agents-budget and --publish-url as report options, each checked and named when wrong. */
+export function reportFlags(values: { "agents-budget"?: string | undefined; "publish-url"?: string | undefined }): { agentsBudget?: number; publishUrl?: string } {
+  const budget = values["agents-budget"];
+  if (budget !== undefined && (positiveInteger(budget, "--agents-budget") < 500)) throw new DocumentItError("USAGE", `--agents-budget must be at least 500 tokens, got "${budget}"`);
+  return {
+    ...(budget === undefined ? {} : { agentsBudget: Number(budget) }),
+    ...(values["publish-url"] === undefined ? {} : { publishUrl: httpUrl(values["publish-url"], "--publish-url") }),
+  };
+}

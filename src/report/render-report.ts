@@ -7,10 +7,20 @@ import { renderGlobalContextPage } from "./render-global-context-page.ts";
 import { renderHtmlReport } from "./html/render-html-report.ts";
 import { renderIndexPage } from "./render-index-page.ts";
 import { renderTopicPage } from "./render-topic-page.ts";
+import { DEFAULT_AGENTS_BUDGET, renderAgentsFile } from "./render-agents-file.ts";
+import { renderLlmsTxt } from "./render-llms-txt.ts";
 import { createReportLookups } from "./report-lookups.ts";
 
+/** How a report is rendered, beyond what it says. */
+export interface RenderReportOptions {
+  /** Most tokens of AGENTS.md (default 8000). */
+  agentsBudget?: number;
+  /** Absolute URL of the output folder, ending in `/`, that llms.txt links are made absolute against. */
+  outputUrl?: string;
+}
+
 /** Renders a report: relative file path → file content. Pure and deterministic. */
-export function renderReport(input: ReportInput): Map<string, string> {
+export function renderReport(input: ReportInput, options: RenderReportOptions = {}): Map<string, string> {
   const lookups = createReportLookups(input);
   const files = new Map<string, string>();
   const add = (file: { path: string; content: string }) => {
@@ -25,5 +35,9 @@ export function renderReport(input: ReportInput): Map<string, string> {
   add(renderHtmlReport({ lookups }));
   add({ path: "analysis.json", content: renderAnalysisJson({ input }) });
   add({ path: "run.json", content: renderRunJson({ input }) });
+  const agentsBudget = options.agentsBudget ?? DEFAULT_AGENTS_BUDGET;
+  add(renderAgentsFile({ lookups, budget: agentsBudget }));
+  // Last, so it lists every other file.
+  add(renderLlmsTxt({ lookups, files: new Set(files.keys()), agentsBudget, ...(options.outputUrl === undefined ? {} : { outputUrl: options.outputUrl }) }));
   return files;
 }

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import { DocumentItError } from "../errors.ts";
 import type { ReportInput } from "../types.ts";
 import { renderReport } from "./render-report.ts";
@@ -21,10 +22,21 @@ function assertInsideOutput(options: { outDir: string; path: string }): void {
   }
 }
 
+/** Options of writeReport. */
+export interface WriteReportOptions {
+  outDir: string;
+  input: ReportInput;
+  /** Most tokens of AGENTS.md (default 8000). */
+  agentsBudget?: number;
+  /** URL the output folder will be published at; llms.txt links are absolute under it (default: the folder's file: URL). */
+  publishUrl?: string;
+}
+
 /** Renders the report and writes it to `outDir`, replacing any previous folder only once every file is written. */
-export async function writeReport(options: { outDir: string; input: ReportInput }): Promise<{ outDir: string; files: string[] }> {
+export async function writeReport(options: WriteReportOptions): Promise<{ outDir: string; files: string[] }> {
   const outDir = resolve(options.outDir);
-  const files = renderReport(options.input);
+  const outputUrl = options.publishUrl === undefined ? pathToFileURL(`${outDir}${sep}`).href : options.publishUrl.replace(/\/?$/, "/");
+  const files = renderReport(options.input, { outputUrl, ...(options.agentsBudget === undefined ? {} : { agentsBudget: options.agentsBudget }) });
   for (const path of files.keys()) assertInsideOutput({ outDir, path });
 
   const temporaryDir = `${outDir}.tmp-${randomBytes(6).toString("hex")}`;
