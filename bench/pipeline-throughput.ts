@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunResult, startRun } from "../graphs/run.ts";
@@ -51,6 +51,8 @@ export const pipelineThroughputScenario: BenchScenario = {
         concurrency: size.concurrency,
         "wall s at C=1": round(sequential.wallMs / 1000),
         [`wall s at C=${size.concurrency}`]: round(parallel.wallMs / 1000),
+        [`CPU s of this process at C=${size.concurrency} (pipeline, mock and site)`]: round(parallel.cpuMs / 1000),
+        [`stage ms at C=${size.concurrency}`]: stageTimings(parallel.result),
         speedup: round(speedup),
         "lower bound s": round(lowerBoundMs / 1000),
         efficiency: round(efficiency),
@@ -82,17 +84,26 @@ export const pipelineThroughputScenario: BenchScenario = {
 };
 
 // A run with its own mock LLM, so its prompts meet no prefix cached by an earlier run.
-async function measuredRun(options: { site: BenchSite; folder: string; latencyMs: number; runId: string; concurrency: number; statePath?: string }): Promise<{ wallMs: number; result: RunResult; calls: CallFigures }> {
+async function measuredRun(options: { site: BenchSite; folder: string; latencyMs: number; runId: string; concurrency: number; statePath?: string }): Promise<{ wallMs: number; cpuMs: number; result: RunResult; calls: CallFigures }> {
   const { site, latencyMs, ...rest } = options;
   const mock = await startBenchMock({ latencyMs });
   try {
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const result = await startRun(benchRunOptions({ source: site.source, baseUrl: mock.baseUrl, ...rest }));
     const wallMs = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000;
     // A run that lost documents would look fast; its figures only count when every document was analysed.
     if (result.coverage.analysed !== site.corpus.documentPaths.length) throw new Error(`run ${options.runId} analysed ${result.coverage.analysed} of ${site.corpus.documentPaths.length} documents`);
-    return { wallMs, result, calls: callFigures(mock.requests) };
+    return { wallMs, cpuMs, result, calls: callFigures(mock.requests) };
   } finally {
     await mock.close();
   }
+}
+
+// Where the wall time went, from the run's own manifest: milliseconds per stage.
+function stageTimings(result: RunResult): string {
+  const manifest = JSON.parse(readFileSync(join(result.outDir, "run.json"), "utf8")) as { timings?: Record<string, number> };
+  return Object.entries(manifest.timings ?? {}).map(([stage, milliseconds]) => `${stage} ${milliseconds}`).join(", ");
 }

@@ -1,5 +1,6 @@
 import { setMaxListeners } from "node:events";
 import { readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { BenchFigures } from "./scenario.ts";
 import { SCENARIOS } from "./scenarios.ts";
@@ -8,7 +9,10 @@ import { SCENARIOS } from "./scenarios.ts";
 export interface BenchResults {
   node: string;
   platform: string;
-  scenarios: Record<string, { description: string; finishedAt: string; quick?: boolean; figures: BenchFigures }>;
+  /** Logical CPUs of the machine. */
+  cpus: number;
+  /** `loadAverage`: the one-minute load average when the scenario started (other work on the machine slows wall times). */
+  scenarios: Record<string, { description: string; finishedAt: string; quick?: boolean; loadAverage: number; figures: BenchFigures }>;
 }
 
 const RESULTS_PATH = fileURLToPath(new URL("./results.json", import.meta.url));
@@ -25,10 +29,11 @@ export async function runBench(options: { names: string[]; quick?: boolean; prin
   const results = readResults();
   const rows: string[][] = [];
   for (const scenario of selected) {
-    print(`running ${scenario.name}: ${scenario.description}`);
+    const loadAverage = Math.round(loadavg()[0]! * 100) / 100;
+    print(`running ${scenario.name}: ${scenario.description} (load average ${loadAverage})`);
     const quick = options.quick ?? false;
     const figures = await scenario.run({ quick });
-    results.scenarios[scenario.name] = { description: scenario.description, finishedAt: new Date().toISOString(), ...(quick ? { quick } : {}), figures };
+    results.scenarios[scenario.name] = { description: scenario.description, finishedAt: new Date().toISOString(), ...(quick ? { quick } : {}), loadAverage, figures };
     Object.entries(figures).forEach(([figure, value], index) => rows.push([index === 0 ? scenario.name : "", figure, String(value)]));
   }
   print(table([["SCENARIO", "FIGURE", "VALUE"], ...rows]));
@@ -39,7 +44,7 @@ export async function runBench(options: { names: string[]; quick?: boolean; prin
 
 // Running a subset keeps the other scenarios' last figures, so results.json always describes every scenario.
 function readResults(): BenchResults {
-  const fresh: BenchResults = { node: process.version, platform: `${process.platform} ${process.arch}`, scenarios: {} };
+  const fresh: BenchResults = { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, scenarios: {} };
   try {
     const previous = JSON.parse(readFileSync(RESULTS_PATH, "utf8")) as BenchResults;
     return { ...fresh, scenarios: previous.scenarios ?? {} };
