@@ -10,7 +10,8 @@ export const ANALYSIS_SCHEMA_VERSION = 1;
 export interface AnalysisTask {
   batchId: string;
   contextHash: string;
-  documents: Array<{ id: string; contentHash: string; section: string }>;
+  /** Documents, or parts of a split document (`partOf` names the document). */
+  documents: Array<{ id: string; contentHash: string; section: string; partOf?: string }>;
 }
 
 /** Outcome per document: the stored answer's hash, or why it failed. */

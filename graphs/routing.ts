@@ -1,4 +1,5 @@
 import { Send } from "@langchain/langgraph";
+import { partId } from "../src/split-document.ts";
 import type { AnalysisTask } from "./analyse-batch.ts";
 import type { ExtractTask } from "./nodes/extract.ts";
 import type { SynthesisTask } from "./nodes/synthesize.ts";
@@ -11,14 +12,19 @@ export function routeToExtract(state: State): Send[] | "planBatches" {
   return pending.map((entry) => new Send("extract", { entry } satisfies ExtractTask));
 }
 
-/** Each batch goes to summarize and to topic: two parallel branches over the same documents. */
+/** Each batch goes to summarize and to topic: two parallel branches over the same documents (and parts of documents). */
 export function routeToAnalysis(state: State): Send[] | "relate" {
   if (state.batches.length === 0 || !state.contextHash) return "relate";
+  const parts = new Map(Object.entries(state.splits).flatMap(([documentId, hashes]) => hashes.map((contentHash, index) => [partId(documentId, index + 1), { documentId, contentHash }] as const)));
   return state.batches.flatMap((batch) => {
     const task: AnalysisTask = {
       batchId: batch.id,
       contextHash: state.contextHash!,
-      documents: batch.documentIds.map((id) => ({ id, contentHash: state.documents[id]!.contentHash!, section: state.documents[id]!.section })),
+      documents: batch.documentIds.map((id) => {
+        const part = parts.get(id);
+        if (part) return { id, contentHash: part.contentHash, section: state.documents[part.documentId]!.section, partOf: part.documentId };
+        return { id, contentHash: state.documents[id]!.contentHash!, section: state.documents[id]!.section };
+      }),
     };
     return [new Send("summarize", task), new Send("topic", task)];
   });

@@ -29,8 +29,10 @@ export const GraphState = new StateSchema({
   synthesisContextHash: z.string().optional(),
   /** Per-document status and hashes, merged by document id. */
   documents: new ReducedValue(z.custom<Record<string, DocumentRecord>>().default(() => ({})), { inputSchema: z.custom<Record<string, DocumentChange>>(), reducer: mergeDocuments }),
-  /** Batches planned from the extracted documents. */
+  /** Batches planned from the extracted documents; a member is a document id or the id of a split document's part. */
   batches: z.custom<Array<{ id: string; documentIds: string[] }>>().default(() => []),
+  /** Documents over the batch budget: document id → content hashes of its parts, in order (a part's id derives from its position). */
+  splits: z.custom<Record<string, string[]>>().default(() => ({})),
   /** Topics after relate merged them across documents. */
   topics: z.custom<Topic[]>().default(() => []),
   /** Per-topic guideline hash or failure, merged by topic id. */

@@ -216,6 +216,14 @@ export interface ContextInput {
 /** The questions an LLM analyser asks; names used in cache keys and usage reports. */
 export type AnalyserQuestion = "context" | "summarize" | "topic" | "synthesize";
 
+/** Prompt tokens of a summarize or topic batch besides the documents' markdown. */
+export interface BatchPromptTokens {
+  /** Once per batch: instructions, the context, the answer format. */
+  fixed: number;
+  /** For each document: its fence and its id in the question. */
+  perDocument(document: { id: string; url: string; title: string }): number;
+}
+
 /** The questions an analyser answers. The `local` provider and LLM providers implement the same shape. */
 export interface Analyser {
   /** Provider name, e.g. "local" or "openai". */
@@ -229,6 +237,8 @@ export interface Analyser {
   synthesize(input: SynthesisInput): Promise<TopicGuideline>;
   /** Builds the version-1 global context from the index and landing page; absent when the provider cannot. */
   buildContext?(input: ContextInput): Promise<GlobalContext>;
+  /** What a summarize or topic prompt costs besides its documents' markdown; absent when the analyser sends no prompt. */
+  batchPromptTokens?(context: GlobalContext): BatchPromptTokens;
   /**
    * Per question, a string that changes whenever its answers may change (prompt versions and text, answer
    * schema, the model answering it); put it into cache keys. Absent for providers whose `model` says it all.

@@ -39,7 +39,7 @@ function footer(options: { budget: number; total: number; leftOut: number; topic
     leftOut === 0
       ? `Nothing was left out: all ${total} rules fit within the ${budget}-token budget.`
       : `Left out to stay within the ${budget}-token budget: ${leftOut} of ${total} rules, ${topicsLeftOut} of them whole topics. Every topic's full guideline is linked from [index.md](index.md).`;
-  return uncited === 0 ? cut : `${cut} ${uncited === 1 ? "1 statement" : `${uncited} statements`} without a citation never enter this file.`;
+  return uncited === 0 ? cut : `${cut} ${uncited === 1 ? "1 statement without a citation never enters" : `${uncited} statements without a citation never enter`} this file.`;
 }
 
 function labels(rule: AgentRule, numbers: Map<string, number>): string {

@@ -2,6 +2,7 @@ import { DocumentItError } from "../../errors.ts";
 import { loadPrompts, promptFingerprint, type PromptSet } from "../../prompts.ts";
 import type { Analyser, AnalyserQuestion, ContextInput, GlobalContext, SynthesisInput, TopicGuideline } from "../../types.ts";
 import { batchQuestionMessages, contextMessages, synthesisMessages } from "../question-messages.ts";
+import { batchPromptTokens } from "./batch-prompt-tokens.ts";
 import { createAnswerEngine, type RequestThrottle, type RetryReport, type UsageReport } from "./answer-engine.ts";
 import { citedSections, toDocumentSummaries, toDocumentTopics, toGlobalContext, toGuideline } from "./map-answers.ts";
 import { ANSWER_SCHEMA_VERSION, BatchAnswerSchema, ContextAnswerSchema, GuidelineAnswerSchema, SummarizeAnswerSchema, TopicAnswerSchema } from "./schemas.ts";
@@ -111,6 +112,7 @@ export function createOpenAIAnalyser(options: OpenAIAnalyserOptions): OpenAIAnal
       synthesize: version(["system", "synthesize", "format", "repair"], synthesisModel, `|sources ${synthesisSourceTokens}`),
     },
     structuredOutputMethods: engine.methods,
+    batchPromptTokens: (context) => batchPromptTokens(prompts, context),
     async summarize(input) {
       if (input.documents.length === 0) return [];
       const messages = batchQuestionMessages(prompts, "summarize", input);
