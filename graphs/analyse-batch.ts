@@ -1,4 +1,4 @@
-import { describeError } from "../src/errors.ts";
+import { describeError, stopsRun } from "../src/errors.ts";
 import { sha256 } from "../src/hash.ts";
 import type { AnalysisDocument, DocumentSummary, DocumentTopics, ExtractedDocument, GlobalContext } from "../src/types.ts";
 import type { Services } from "./services.ts";
@@ -28,7 +28,7 @@ export function analysisCacheKey(options: { question: string; provider: string; 
 /**
  * Answers one question for a batch: cached answers are reused, the rest go to the analyser in one call.
  * When the call fails, each document is retried alone so one bad document fails alone; a document missing
- * from an answer is retried alone too. Never throws.
+ * from an answer is retried alone too. Never throws for a document's failure; only a run-stopping error (stopsRun).
  */
 export async function analyseBatch<Q extends Question>(options: { question: Q; task: AnalysisTask; services: Services }): Promise<AnalysisOutcome> {
   const { question, task, services } = options;
@@ -76,6 +76,8 @@ export async function analyseBatch<Q extends Question>(options: { question: Q; t
   try {
     remaining = record(await ask(misses), misses);
   } catch (error) {
+    // A rejected API key fails the run, not these documents (see stopsRun); a too-long batch is split below.
+    if (stopsRun(error)) throw error;
     if (misses.length === 1) {
       fail(misses, error);
       return outcome;
@@ -86,6 +88,7 @@ export async function analyseBatch<Q extends Question>(options: { question: Q; t
       const left = record(await ask([document]), [document]);
       if (left.length > 0) fail(left, new Error("the analyser returned no answer for this document"));
     } catch (error) {
+      if (stopsRun(error)) throw error;
       fail([document], error);
     }
   }

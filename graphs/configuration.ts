@@ -29,6 +29,10 @@ export const ConfigurationSchema = z.object({
   publishUrl: z.string().url().optional().describe("URL the output folder will be published at, for llms.txt links"),
   /** Most analyser calls and fetches in flight at once. */
   concurrency: z.number().int().positive().default(8).describe("Most analyser calls and fetches at once"),
+  /** LLM requests per minute, per endpoint and model; unset: learnt from the endpoint's x-ratelimit headers, else unpaced. */
+  requestsPerMinute: z.number().int().positive().optional().describe("LLM requests per minute (per endpoint and model)"),
+  /** LLM tokens (input plus output) per minute, per endpoint and model; unset: learnt from x-ratelimit headers. */
+  tokensPerMinute: z.number().int().positive().optional().describe("LLM tokens (input plus output) per minute (per endpoint and model)"),
   /** Input-token budget of one analysis batch. */
   batchTokens: z.number().int().positive().default(12_000).describe("Token budget of one analysis batch"),
   /** Most documents in one analysis batch. */

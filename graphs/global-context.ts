@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { describeError } from "../src/errors.ts";
+import { describeError, stopsRun } from "../src/errors.ts";
 import type { Fetcher } from "../src/fetch/index.ts";
 import { htmlToMarkdown, looksLikeHtml } from "../src/html.ts";
 import type { Analyser, ContextInput, DocumentIndex, GlobalContext } from "../src/types.ts";
@@ -44,7 +44,7 @@ export function contextFromIndex(index: Omit<DocumentIndex, "entries">): GlobalC
 
 /**
  * The version-1 context: the analyser's own when it can build one from the index and landing page, else the index's.
- * A failed context call is reported, never fatal: every document can still be analysed.
+ * A failed context call is reported, never fatal: every document can still be analysed (a rejected API key stops the run).
  */
 export async function buildGlobalContext(options: { analyser: Analyser; index: Omit<DocumentIndex, "entries">; landingPage?: ContextInput["landingPage"]; onFailure?: (reason: string) => void }): Promise<GlobalContext> {
   const fallback = contextFromIndex(options.index);
@@ -53,6 +53,7 @@ export async function buildGlobalContext(options: { analyser: Analyser; index: O
     const built = await options.analyser.buildContext({ index: options.index, ...(options.landingPage ? { landingPage: options.landingPage } : {}) });
     return { ...built, version: 1, details: built.details || fallback.details, history: [{ version: 1, by: `discover (${options.analyser.provider} ${options.analyser.model} from the index${options.landingPage ? " and landing page" : ""})`, added: [] }] };
   } catch (error) {
+    if (stopsRun(error)) throw error;
     options.onFailure?.(describeError(error));
     return fallback;
   }

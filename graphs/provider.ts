@@ -1,6 +1,8 @@
 import { createLocalAnalyser } from "../src/local/index.ts";
 import { loadPrompts } from "../src/prompts.ts";
+import type { LlmLimiterRegistry } from "../src/llm-limiters.ts";
 import { type UsageReport, createOpenAIAnalyser } from "../src/providers/openai/index.ts";
+import { OPENAI_API_URL, createLimiterThrottle } from "../src/providers/openai/limiter-throttle.ts";
 import type { Analyser } from "../src/types.ts";
 import type { Configuration } from "./configuration.ts";
 
@@ -13,8 +15,11 @@ export function resolveProvider(configuration: Configuration, environment: NodeJ
   return environment["OPENAI_API_KEY"] || configuration.baseUrl || environment["OPENAI_BASE_URL"] ? "openai" : "local";
 }
 
-/** Creates the analyser a configuration names; the API key comes only from the environment, never from configuration. */
-export function createAnalyser(configuration: Configuration, options: { usage?: UsageTotals; environment?: NodeJS.ProcessEnv } = {}): Analyser {
+/**
+ * Creates the analyser a configuration names; the API key comes only from the environment, never from configuration.
+ * With `llmLimiters`, every request of the openai analyser goes through the limiter of its endpoint and model.
+ */
+export function createAnalyser(configuration: Configuration, options: { usage?: UsageTotals; environment?: NodeJS.ProcessEnv; llmLimiters?: LlmLimiterRegistry } = {}): Analyser {
   const environment = options.environment ?? process.env;
   if (resolveProvider(configuration, environment) === "local") return createLocalAnalyser();
   const baseUrl = configuration.baseUrl ?? environment["OPENAI_BASE_URL"];
@@ -25,6 +30,7 @@ export function createAnalyser(configuration: Configuration, options: { usage?: 
     ...(baseUrl ? { baseUrl } : {}),
     ...(apiKey ? { apiKey } : {}),
     timeoutMs: configuration.llmTimeoutMs,
+    ...(options.llmLimiters ? { throttle: createLimiterThrottle({ limiters: options.llmLimiters, endpoint: baseUrl ?? OPENAI_API_URL }) } : {}),
     prompts: loadPrompts({ ...(configuration.promptsDirectory ? { directory: configuration.promptsDirectory } : {}), ...(configuration.prompts ? { overrides: configuration.prompts } : {}) }),
     onUsage: (report: UsageReport) => {
       if (!options.usage) return;

@@ -3,6 +3,7 @@ import type { RunEvent } from "../src/events.ts";
 import { type FetchFunction, type FetchHosts, type ResolveHost, createFetchHosts } from "../src/fetch/index.ts";
 import { type HttpCache, createHttpCache } from "../src/http-cache.ts";
 import { type Limiter, createLimiter } from "../src/limiter.ts";
+import { type LlmLimiterRegistry, createLlmLimiterRegistry } from "../src/llm-limiters.ts";
 import { type ContentStore, createContentStore } from "../src/store.ts";
 import type { Analyser } from "../src/types.ts";
 import { type Configuration, ensureConfiguration } from "./configuration.ts";
@@ -12,8 +13,10 @@ import { type UsageTotals, createAnalyser } from "./provider.ts";
 export interface Services {
   store: ContentStore;
   analyser: Analyser;
-  /** Governs every analyser call of the run. */
+  /** Governs whole analyser calls; does not limit the openai analyser, whose every request the LLM limiter governs. */
   analysisLimiter: Limiter;
+  /** One LLM limiter per endpoint and model (rates, adaptive concurrency, retry-after), shared by every node. */
+  llmLimiters?: LlmLimiterRegistry;
   /** Governs fetching. */
   fetchLimiter: Limiter;
   fetch?: FetchFunction;
@@ -36,11 +39,17 @@ const built = new Map<string, Services>();
 export function buildServices(configuration: Configuration, overrides: Partial<Services> = {}): Services {
   const database = createDatabase(configuration.statePath);
   const usage: UsageTotals = {};
+  const { requestsPerMinute, tokensPerMinute } = configuration;
+  const llmLimiters =
+    overrides.llmLimiters ?? createLlmLimiterRegistry({ concurrency: configuration.concurrency, ...(requestsPerMinute ? { requestsPerMinute } : {}), ...(tokensPerMinute ? { tokensPerMinute } : {}) });
+  const analyser = overrides.analyser ?? createAnalyser(configuration, { usage, llmLimiters });
   return {
     usage,
     store: createContentStore({ database }),
-    analyser: createAnalyser(configuration, { usage }),
-    analysisLimiter: createLimiter({ concurrency: configuration.concurrency }),
+    analyser,
+    llmLimiters,
+    // Gating the openai analyser's whole calls too would hold slots through retry back-off and double-gate its requests.
+    analysisLimiter: createLimiter({ concurrency: !overrides.analyser && analyser.provider === "openai" ? Number.MAX_SAFE_INTEGER : configuration.concurrency }),
     fetchLimiter: createLimiter({ concurrency: configuration.concurrency }),
     httpCache: createHttpCache({ database }),
     fetchHosts: createFetchHosts({ concurrency: configuration.hostConcurrency }),
@@ -54,7 +63,7 @@ export function resolveRuntime(runtime: { context?: unknown }): { configuration:
   const configuration = ensureConfiguration(runtime.context);
   const injected = (runtime.context as { services?: Services } | undefined)?.services;
   if (injected) return { configuration, services: injected };
-  const key = `${configuration.statePath}|${configuration.provider}|${configuration.model}|${configuration.synthesisModel}|${configuration.baseUrl}|${configuration.concurrency}|${configuration.hostConcurrency}`;
+  const key = `${configuration.statePath}|${configuration.provider}|${configuration.model}|${configuration.synthesisModel}|${configuration.baseUrl}|${configuration.concurrency}|${configuration.hostConcurrency}|${configuration.requestsPerMinute}|${configuration.tokensPerMinute}`;
   let services = built.get(key);
   if (!services) {
     services = buildServices(configuration);

@@ -39,7 +39,9 @@ Exit codes: 0 every document analysed, 1 some failed (outputs still written), 2 
   <source>             an llms.txt URL or file, a docs site or page URL (its llms.txt is discovered), or a folder of .md/.mdx files
   --out DIR            where to write the guidelines (default output/<run-id>)
   --state PATH         SQLite file for checkpoints and content (default .document-it/state.db)
-  --concurrency N      most fetches and analyser calls at once (default 8)
+  --concurrency N      most fetches and LLM requests at once (default 8); LLM concurrency halves on a 429 and climbs back
+  --rpm N              LLM requests per minute, per endpoint and model (default: the endpoint's x-ratelimit-limit-requests, if sent)
+  --tpm N              LLM tokens per minute, input plus output, per endpoint and model (default: x-ratelimit-limit-tokens, if sent)
   --provider NAME      analyser: openai (OpenAI or any OpenAI-compatible endpoint) or local (extractive, no network);
                        default: openai when OPENAI_API_KEY or a base URL is set, else local
   --model NAME         model for document analysis and the global context (default gpt-4.1-mini)
@@ -63,6 +65,7 @@ Examples:
   document-it run https://docs.example.com/llms.txt --out guidelines --concurrency 16
   document-it run ./docs --max-docs 20
   OPENAI_API_KEY=sk-… document-it run https://docs.example.com/llms.txt --model gpt-4.1-mini
+  OPENAI_API_KEY=sk-… document-it run https://docs.example.com/llms.txt --rpm 500 --tpm 200000 --concurrency 16
   document-it run examples/llms.txt --base-url http://127.0.0.1:11434/v1 --model llama3.1
   document-it run https://docs.example.com/guide/intro --include '/guide/**' --exclude '**/changelog*'
   document-it run https://docs.example.com/llms.txt --optional skip --host-concurrency 2`,
@@ -122,6 +125,8 @@ const OPTIONS = {
   prompts: { type: "string" },
   "max-docs": { type: "string" },
   "batch-tokens": { type: "string" },
+  rpm: { type: "string" },
+  tpm: { type: "string" },
   "run-id": { type: "string" },
   "agents-budget": { type: "string" },
   "publish-url": { type: "string" },
@@ -169,6 +174,8 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
           ...(values.concurrency ? { concurrency: positiveInteger(values.concurrency, "--concurrency") } : {}),
           ...(values["max-docs"] ? { maxDocs: positiveInteger(values["max-docs"], "--max-docs") } : {}),
           ...(values["batch-tokens"] ? { batchTokens: positiveInteger(values["batch-tokens"], "--batch-tokens") } : {}),
+          ...(values.rpm ? { requestsPerMinute: positiveInteger(values.rpm, "--rpm") } : {}),
+          ...(values.tpm ? { tokensPerMinute: positiveInteger(values.tpm, "--tpm") } : {}),
           ...(values.provider ? { provider: provider(values.provider) } : {}),
           ...(values.model ? { model: values.model } : {}),
           ...(values["synthesis-model"] ? { synthesisModel: values["synthesis-model"] } : {}),

@@ -9,8 +9,10 @@ export type DocumentItErrorCode =
   | "FETCH_FAILED"
   | "EXTRACT_FAILED"
   | "ANALYSIS_FAILED"
+  | "PROVIDER_UNAUTHORIZED"
   | "RUN_NOT_FOUND"
-  | "OUTPUT_FAILED";
+  | "OUTPUT_FAILED"
+  | "COST_LIMIT";
 
 /** Codes that mean the user's input or invocation is unusable (CLI exit code 2). */
 const INPUT_ERROR_CODES: ReadonlySet<DocumentItErrorCode> = new Set([
@@ -21,7 +23,11 @@ const INPUT_ERROR_CODES: ReadonlySet<DocumentItErrorCode> = new Set([
   "SOURCE_UNREACHABLE",
   "SOURCE_INVALID",
   "RUN_NOT_FOUND",
+  "PROVIDER_UNAUTHORIZED",
 ]);
+
+/** Codes that fail the whole run, not one document or topic: a branch rethrows them instead of recording a failure. */
+const RUN_STOPPING_CODES: ReadonlySet<DocumentItErrorCode> = new Set(["PROVIDER_UNAUTHORIZED"]);
 
 /** Base class of every error document-it raises on purpose. */
 export class DocumentItError extends Error {
@@ -41,6 +47,11 @@ export class DocumentItError extends Error {
   get isInputError(): boolean {
     return INPUT_ERROR_CODES.has(this.code);
   }
+}
+
+/** True for an error that stops the run (a rejected API key) rather than failing one document or topic. */
+export function stopsRun(error: unknown): boolean {
+  return error instanceof DocumentItError && RUN_STOPPING_CODES.has(error.code);
 }
 
 /** A document could not be fetched. */

@@ -1,5 +1,5 @@
 import type { Runtime } from "@langchain/langgraph";
-import { describeError } from "../../src/errors.ts";
+import { describeError, stopsRun } from "../../src/errors.ts";
 import { sha256 } from "../../src/hash.ts";
 import type { DocumentSummary, DocumentTopics, ExtractedDocument, GlobalContext, SynthesisInput, Topic, TopicGuideline } from "../../src/types.ts";
 import { ANALYSIS_SCHEMA_VERSION } from "../analyse-batch.ts";
@@ -45,6 +45,7 @@ export async function synthesize(task: SynthesisTask, runtime: Runtime): Promise
     services.onEvent?.({ type: "analysis", question: "synthesize", ids: [task.topic.id], cached: false });
     return finish({ hash });
   } catch (error) {
+    if (stopsRun(error)) throw error;
     const reason = describeError(error);
     services.onEvent?.({ type: "analysis-failed", question: "synthesize", ids: [task.topic.id], reason });
     return finish({ failure: reason });

@@ -6,8 +6,26 @@ export class ProviderError extends DocumentItError {
   /** HTTP status, when the endpoint answered with one. */
   readonly status: number | undefined;
 
-  constructor(message: string, options: { status?: number; isRetryable?: boolean; cause?: unknown } = {}) {
+  /** The input was longer than the model's context window: a smaller batch may pass. */
+  readonly contextLengthExceeded: boolean;
+
+  constructor(message: string, options: { status?: number; isRetryable?: boolean; cause?: unknown; contextLengthExceeded?: boolean } = {}) {
     super("ANALYSIS_FAILED", message, options);
+    this.status = options.status;
+    this.contextLengthExceeded = options.contextLengthExceeded ?? false;
+  }
+}
+
+/**
+ * The endpoint refused the API key (HTTP 401 or 403). It stops the run: every later request would be refused
+ * too, so no document is to blame and none is retried.
+ */
+export class ProviderAuthError extends DocumentItError {
+  override readonly name = "ProviderAuthError";
+  readonly status: number;
+
+  constructor(message: string, options: { status: number }) {
+    super("PROVIDER_UNAUTHORIZED", message);
     this.status = options.status;
   }
 }

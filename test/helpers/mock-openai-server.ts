@@ -24,7 +24,11 @@ export interface MockBehaviour {
   delayMs: number;
 }
 
-/** Rate limits enforced over a sliding minute (room for benchmarks); over a limit, a 429 with `retry-after`. */
+/**
+ * Rate limits enforced over a sliding window (a minute unless `windowMs` says otherwise); over a limit, a 429
+ * with `retry-after`. Every chat completion answer then carries OpenAI's `x-ratelimit-*` headers, where
+ * `reset` is the time until the window has room for one more.
+ */
 export interface MockLimits {
   requestsPerMinute?: number;
   tokensPerMinute?: number;
@@ -48,6 +52,8 @@ export interface RecordedRequest {
   format: RequestFormat;
   /** The HTTP status answered. */
   status: number;
+  /** Epoch milliseconds the answer was sent. */
+  respondedAt?: number;
   /** The usage returned, for answers. */
   usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number; prompt_tokens_details: { cached_tokens: number } };
 }
@@ -58,7 +64,19 @@ export interface MockOpenAIServerOptions {
   limits?: MockLimits;
   /** Fewest common-prefix tokens that count as cached (OpenAI: 1024); 0 by default. */
   cacheMinimumTokens?: number;
+  /** The window `limits` count over; 60,000 ms by default (tests shorten it). */
+  windowMs?: number;
   now?: () => number;
+}
+
+/** What the server counted. */
+export interface MockCounters {
+  /** Requests being answered now. */
+  inFlight: number;
+  /** Most requests being answered at once. */
+  peakInFlight: number;
+  /** Requests refused with a 429 for `limits` (not for scripted failures). */
+  refusedForLimit: number;
 }
 
 /** A running mock server. */
@@ -68,6 +86,7 @@ export interface MockOpenAIServer {
   requests: RecordedRequest[];
   behaviour: MockBehaviour;
   script: MockScript[];
+  counters: MockCounters;
   /** Chat completion requests only. */
   completions(): RecordedRequest[];
   close(): Promise<void>;
@@ -100,9 +119,14 @@ export async function startMockOpenAIServer(options: MockOpenAIServerOptions = {
   const script: MockScript[] = [];
   const seenPrompts: string[][] = [];
   const window: Array<{ at: number; tokens: number }> = [];
+  const windowMs = options.windowMs ?? 60_000;
+  const counters: MockCounters = { inFlight: 0, peakInFlight: 0, refusedForLimit: 0 };
   let sequence = 0;
 
   const server = createServer(async (request, response) => {
+    counters.inFlight += 1;
+    counters.peakInFlight = Math.max(counters.peakInFlight, counters.inFlight);
+    response.on("close", () => (counters.inFlight -= 1));
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     let body: any;
@@ -116,7 +140,9 @@ export async function startMockOpenAIServer(options: MockOpenAIServerOptions = {
     requests.push(record);
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
-      response.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(payload));
+      record.respondedAt = now();
+      const limitHeaders = path === "/v1/chat/completions" ? rateLimitHeaders() : {};
+      response.writeHead(status, { "content-type": "application/json", ...limitHeaders, ...headers }).end(JSON.stringify(payload));
     };
     if (behaviour.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
     if (request.method === "GET" && path === "/v1/models") return send(200, { object: "list", data: [{ id: "mock", object: "model" }] });
@@ -126,6 +152,7 @@ export async function startMockOpenAIServer(options: MockOpenAIServerOptions = {
     const parts = promptParts(body);
     const promptTokens = parts.reduce((sum, part) => sum + roughTokens(part), 0);
     const limited = overLimit(promptTokens);
+    if (limited !== undefined) counters.refusedForLimit += 1;
     if (limited !== undefined) return send(429, { error: { message: "Rate limit reached (mock limits)", type: "requests", code: "rate_limit_exceeded" } }, { "retry-after": String(limited) });
     const failure = behaviour.failures;
     if (failure && failure.count > 0) {
@@ -187,12 +214,36 @@ export async function startMockOpenAIServer(options: MockOpenAIServerOptions = {
   function overLimit(tokens: number): number | undefined {
     const limits = options.limits;
     if (!limits) return undefined;
-    const since = now() - 60_000;
-    while (window.length > 0 && window[0]!.at <= since) window.shift();
+    expire();
     const overRequests = limits.requestsPerMinute !== undefined && window.length >= limits.requestsPerMinute;
     const overTokens = limits.tokensPerMinute !== undefined && window.reduce((sum, entry) => sum + entry.tokens, 0) + tokens > limits.tokensPerMinute;
     if (!overRequests && !overTokens) return undefined;
-    return Math.max(1, Math.ceil(((window[0]?.at ?? now()) + 60_000 - now()) / 1000));
+    return Math.max(1, Math.ceil(((window[0]?.at ?? now()) + windowMs - now()) / 1000));
+  }
+
+  function expire(): void {
+    const since = now() - windowMs;
+    while (window.length > 0 && window[0]!.at <= since) window.shift();
+  }
+
+  // OpenAI's headers for the window as it stands: limit, what is left, and when one more fits.
+  function rateLimitHeaders(): Record<string, string> {
+    const limits = options.limits;
+    if (!limits) return {};
+    expire();
+    const headers: Record<string, string> = {};
+    const reset = formatDuration(window.length === 0 ? 0 : window[0]!.at + windowMs - now());
+    if (limits.requestsPerMinute !== undefined) {
+      headers["x-ratelimit-limit-requests"] = String(limits.requestsPerMinute);
+      headers["x-ratelimit-remaining-requests"] = String(Math.max(0, limits.requestsPerMinute - window.length));
+      headers["x-ratelimit-reset-requests"] = reset;
+    }
+    if (limits.tokensPerMinute !== undefined) {
+      headers["x-ratelimit-limit-tokens"] = String(limits.tokensPerMinute);
+      headers["x-ratelimit-remaining-tokens"] = String(Math.max(0, limits.tokensPerMinute - window.reduce((sum, entry) => sum + entry.tokens, 0)));
+      headers["x-ratelimit-reset-tokens"] = reset;
+    }
+    return headers;
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -202,6 +253,7 @@ export async function startMockOpenAIServer(options: MockOpenAIServerOptions = {
     requests,
     behaviour,
     script,
+    counters,
     completions: () => requests.filter((request) => request.path === "/v1/chat/completions"),
     close: () =>
       new Promise<void>((resolve) => {
@@ -209,6 +261,15 @@ export async function startMockOpenAIServer(options: MockOpenAIServerOptions = {
         server.close(() => resolve());
       }),
   };
+}
+
+// A duration as OpenAI writes it: "20ms", "1s", "6m0s".
+function formatDuration(milliseconds: number): string {
+  const rounded = Math.max(0, Math.ceil(milliseconds));
+  if (rounded < 1000) return `${rounded}ms`;
+  const minutes = Math.floor(rounded / 60_000);
+  const seconds = Math.ceil((rounded % 60_000) / 1000);
+  return minutes > 0 ? `${minutes}m${seconds}s` : `${seconds}s`;
 }
 
 function generateAnswer(body: any, format: RequestFormat): string {

@@ -11,7 +11,23 @@ export interface HttpFailure {
   retryable: boolean;
   /** From `retry-after-ms` or `retry-after` (seconds or an HTTP date). */
   retryAfterMs: number | undefined;
+  /** The input is longer than the model's context window (code `context_length_exceeded`, or its message). */
+  contextLengthExceeded?: boolean;
 }
+
+/** One attempt's response as a limiter needs it, once the attempt has settled; fields stay unset when unknown. */
+export interface AttemptResponse {
+  /** HTTP status; undefined when no answer came. */
+  status?: number;
+  headers?: Headers;
+  /** The usage a 2xx answer reported. */
+  usage?: { inputTokens: number; outputTokens: number };
+  retryAfterMs?: number;
+  /** The endpoint's own error message, for a failed status (pass `redact`: endpoints echo keys). */
+  message?: string;
+}
+
+const CONTEXT_LENGTH_WORDS = /context length|context window|maximum context|context_length_exceeded|too many tokens/i;
 
 /** Describes a failed attempt from what the wire carried, falling back to the thrown error. */
 export function describeFailure(error: unknown, exchange: HttpExchange, now: number): HttpFailure {
@@ -19,7 +35,22 @@ export function describeFailure(error: unknown, exchange: HttpExchange, now: num
   const message = endpointMessage(exchange.body) ?? (error instanceof Error ? error.message : String(error));
   const aborted = error instanceof Error && error.name === "AbortError";
   const retryable = !aborted && (status === undefined || status === 408 || status === 409 || status === 429 || status >= 500);
-  return { status, message: oneLine(message), retryable, retryAfterMs: retryAfter(exchange.headers, now) };
+  const contextLengthExceeded = (status === 400 || status === 413) && (endpointCode(exchange.body) === "context_length_exceeded" || CONTEXT_LENGTH_WORDS.test(message));
+  return { status, message: oneLine(message), retryable, retryAfterMs: retryAfter(exchange.headers, now), ...(contextLengthExceeded ? { contextLengthExceeded } : {}) };
+}
+
+/** What the wire carried for one attempt: status, headers, the usage of an answer, `retry-after` and the error message. */
+export function describeResponse(exchange: HttpExchange, options: { now: number; redact: (text: string) => string }): AttemptResponse {
+  const { status, headers, body } = exchange;
+  const retryAfterMs = retryAfter(headers, options.now);
+  const message = status !== undefined && status >= 400 ? endpointMessage(body) : undefined;
+  return {
+    ...(status === undefined ? {} : { status }),
+    ...(headers === undefined ? {} : { headers }),
+    ...(status !== undefined && status < 300 ? usageOf(body) : {}),
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    ...(message === undefined ? {} : { message: options.redact(oneLine(message)) }),
+  };
 }
 
 const FEATURE_WORDS: Record<Exclude<StructuredOutputMethod, "text">, RegExp> = {
@@ -34,7 +65,7 @@ const FEATURE_WORDS: Record<Exclude<StructuredOutputMethod, "text">, RegExp> = {
  */
 export function isUnsupportedMethod(failure: HttpFailure, method: StructuredOutputMethod): boolean {
   if (method === "text" || (failure.status !== 400 && failure.status !== 422)) return false;
-  if (/context length|context window|maximum context|context_length_exceeded|too many tokens/i.test(failure.message)) return false;
+  if (failure.contextLengthExceeded || CONTEXT_LENGTH_WORDS.test(failure.message)) return false;
   return FEATURE_WORDS[method].test(failure.message);
 }
 
@@ -55,6 +86,24 @@ function endpointMessage(body: string | undefined): string | undefined {
     // Not JSON: the text itself is the message.
   }
   return body.slice(0, 300);
+}
+
+function endpointCode(body: string | undefined): unknown {
+  try {
+    return (JSON.parse(body ?? "") as { error?: { code?: unknown } }).error?.code;
+  } catch {
+    return undefined;
+  }
+}
+
+function usageOf(body: string | undefined): { usage?: AttemptResponse["usage"] } {
+  try {
+    const usage = (JSON.parse(body ?? "") as { usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } }).usage;
+    if (typeof usage?.prompt_tokens !== "number") return {};
+    return { usage: { inputTokens: usage.prompt_tokens, outputTokens: typeof usage.completion_tokens === "number" ? usage.completion_tokens : 0 } };
+  } catch {
+    return {};
+  }
 }
 
 function retryAfter(headers: Headers | undefined, now: number): number | undefined {
