@@ -20,7 +20,7 @@ async function run(options: { mock?: MockOpenAIServerOptions; args?: string[]; s
   const stderr: string[] = [];
   const args = ["run", "examples/llms.txt", "--provider", "openai", "--base-url", mock.baseUrl, "--model", "mock-small", "--out", join(folder, "out"), "--state", join(folder, "state.db"), ...(options.args ?? [])];
   const code = await main(args, { stdout: (line) => stdout.push(line), stderr: (line) => stderr.push(line), ...(options.services ? { services: options.services } : {}) });
-  return { code, stdout, stderr, mock };
+  return { code, stdout, stderr, mock, folder };
 }
 
 // The most answers the mock sent in any window of `windowMs`, by its own clock.
@@ -53,7 +53,7 @@ describe("invariant 7: one limiter governs the LLM", () => {
     expect(llmLimiters.stats()[0]).toMatchObject({ rateLimited: 0, requests: answered.length });
   }, 120_000);
 
-  it("stops the run at a 401 with exit code 2 and a clear message, and sends no further LLM request", async () => {
+  it("stops the run at a 401 with exit code 2 and a clear message, sends no further LLM request, and resumes once the key is good", async () => {
     const secret = "sk-e2e-secret-0123456789";
     const previous = process.env["OPENAI_API_KEY"];
     process.env["OPENAI_API_KEY"] = secret;
@@ -66,7 +66,7 @@ describe("invariant 7: one limiter governs the LLM", () => {
       }
     };
     try {
-      const { code, stderr, stdout, mock } = await run({ args: ["--concurrency", "2"], services: { onEvent } });
+      const { code, stderr, stdout, mock, folder } = await run({ args: ["--concurrency", "2", "--run-id", "refused-key"], services: { onEvent } });
       expect(code).toBe(2);
       const message = stderr.find((line) => line.startsWith("document-it: "));
       expect(message).toContain(`the LLM endpoint ${mock.baseUrl} refused the API key (HTTP 401 for model mock-small: Incorrect API key provided: [redacted])`);
@@ -78,6 +78,11 @@ describe("invariant 7: one limiter governs the LLM", () => {
       expect(refused).toBeLessThanOrEqual(2);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(mock.completions().length - sentBefore401).toBe(refused);
+
+      mock.behaviour.failures = undefined;
+      const resumed: string[] = [];
+      expect(await main(["resume", "refused-key", "--state", join(folder, "state.db")], { stdout: (line) => resumed.push(line), stderr: () => undefined, services: { onEvent: () => undefined } })).toBe(0);
+      expect(resumed[0]).toMatch(/^Analysed 14 of 14 documents \(0 failed, 0 skipped\)/);
     } finally {
       if (previous === undefined) delete process.env["OPENAI_API_KEY"];
       else process.env["OPENAI_API_KEY"] = previous;
