@@ -36,15 +36,15 @@ export async function reportRun(options: ReportRunOptions): Promise<{ runId: str
   const state = snapshot.values as State;
   const store = createContentStore({ database });
   const manifestHash = state.output?.manifestHash;
-  const manifest = manifestHash === undefined ? undefined : store.get<RunManifest>(manifestHash);
-  if (manifest === undefined) {
+  const manifestText = manifestHash === undefined ? undefined : store.get<string>(manifestHash);
+  if (manifestText === undefined) {
     throw new DocumentItError("USAGE", `run "${record.runId}" has not written its report yet (status ${record.status}); finish it first with: document-it resume ${record.runId}`);
   }
   const { guidelines } = readGuidelines({ state, store });
   const publishUrl = options.publishUrl ?? configuration.publishUrl;
   const written = await writeReport({
     outDir: resolve(options.outDir ?? record.outDir),
-    input: readReportInput({ state, store, manifest, guidelines }),
+    input: readReportInput({ state, store, manifest: JSON.parse(manifestText) as RunManifest, guidelines }),
     agentsBudget: options.agentsBudget ?? configuration.agentsBudget,
     ...(publishUrl === undefined ? {} : { publishUrl }),
   });

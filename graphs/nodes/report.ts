@@ -39,8 +39,9 @@ export async function report(state: State, runtime: Runtime & { configurable?: R
     ),
     ...(analyser.answerVersions ? { promptVersions: analyser.answerVersions } : {}),
   });
-  // Stored, so `document-it report` renders this run again exactly as it was, without its analyser.
-  const manifestHash = store.put(manifest);
+  // Stored, so `document-it report` renders this run again exactly as it was, without its analyser; as text, because
+  // the store sorts an object's keys and run.json keeps the manifest's own order.
+  const manifestHash = store.put(JSON.stringify(manifest));
   const input = readReportInput({ state, store, manifest, guidelines });
   const written = await writeReport({ outDir, input, agentsBudget: configuration.agentsBudget, ...(configuration.publishUrl ? { publishUrl: configuration.publishUrl } : {}) });
   services.onEvent?.({ type: "stage", stage: "report", phase: "end", count: written.files.length });

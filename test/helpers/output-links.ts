@@ -53,7 +53,8 @@ export function markdownLinks(content: string): string[] {
     }
   };
   visit(tokens);
-  for (const reference of Object.values(env.references ?? {})) links.push(reference.href);
+  // Definitions no text uses are links an agent still reads; those in use were collected above.
+  for (const reference of Object.values(env.references ?? {})) if (!links.includes(reference.href)) links.push(reference.href);
   return links;
 }
 

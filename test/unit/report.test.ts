@@ -37,6 +37,8 @@ describe("renderReport", () => {
       "report.html",
       "analysis.json",
       "run.json",
+      "AGENTS.md",
+      "llms.txt",
     ]);
   });
 
@@ -133,10 +135,12 @@ describe("renderReport", () => {
   });
 
   it("puts the extractive note on every page, and only for an extractive run", () => {
-    for (const [path, content] of files) if (path.endsWith(".md")) expect(content, path).toContain(NOTE_START);
+    // AGENTS.md says it in fewer tokens.
+    const note = (path: string) => (path === "AGENTS.md" ? "> Extractive: the local analyser quoted these rules" : NOTE_START);
+    for (const [path, content] of files) if (path.endsWith(".md")) expect(content, path).toContain(note(path));
     const input = createReportInput();
     input.manifest.extractive = false;
-    for (const [path, content] of renderReport(input)) if (path.endsWith(".md")) expect(content, path).not.toContain(NOTE_START);
+    for (const [path, content] of renderReport(input)) if (path.endsWith(".md")) expect(content, path).not.toContain(note(path));
   });
 
   it("resolves every relative link of every page to a rendered file and heading", () => {
@@ -227,5 +231,22 @@ describe("writeReport", () => {
 
     expect(await readdir(parent)).toEqual(["out"]);
     expect(await readdir(outDir)).toEqual(["keep.md"]);
+  });
+});
+
+describe("the link check of the output tests", () => {
+  it("reports a missing file, a missing heading and a link outside the output, and accepts good ones", () => {
+    const files = new Map([
+      ["index.md", "---\ntitle: \"x\"\n---\n\n# Index\n\n## How to implement\n\n[ok](topics/a.md#pitfalls) [self](#how-to-implement) [gone](topics/b.md) [bad anchor](topics/a.md#nope) [ref]\n\n[ref]: <https://out.example/topics/a.md#nowhere>\n"],
+      ["topics/a.md", "# A\n\n## Pitfalls\n"],
+    ]);
+    expect(checkLinks({ files, outputUrls: ["https://out.example/"] })).toEqual({
+      checked: 5,
+      broken: [
+        "index.md: topics/b.md (no file topics/b.md)",
+        "index.md: topics/a.md#nope (no heading #nope in topics/a.md)",
+        "index.md: https://out.example/topics/a.md#nowhere (no heading #nowhere in topics/a.md)",
+      ],
+    });
   });
 });
