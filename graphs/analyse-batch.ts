@@ -10,8 +10,8 @@ export const ANALYSIS_SCHEMA_VERSION = 1;
 export interface AnalysisTask {
   batchId: string;
   contextHash: string;
-  /** Documents, or parts of a split document (`partOf` names the document). */
-  documents: Array<{ id: string; contentHash: string; section: string; partOf?: string }>;
+  /** Documents, or parts of a split document (`partOf` names the document); `refresh`: answer again, ignoring the cache. */
+  documents: Array<{ id: string; contentHash: string; section: string; partOf?: string; refresh?: boolean }>;
 }
 
 /** Outcome per document: the stored answer's hash, or why it failed. */
@@ -42,7 +42,7 @@ export async function analyseBatch<Q extends Question>(options: { question: Q; t
     context = store.get<GlobalContext>(task.contextHash);
     if (!context) throw new Error(`global context ${task.contextHash} is missing from the content store`);
     for (const item of task.documents) {
-      const cached = store.getCached(keyOf(item.id));
+      const cached = item.refresh ? undefined : store.getCached(keyOf(item.id));
       if (cached) outcome[item.id] = { hash: cached };
       else misses.push(toAnalysisDocument(store.get<ExtractedDocument>(item.contentHash), item));
     }

@@ -59,6 +59,10 @@ export const ConfigurationSchema = z.object({
   include: z.array(z.string().min(1)).default([]).describe("Analyse only documents whose URL path matches one of these globs"),
   /** Globs on URL paths: matching documents are left out. */
   exclude: z.array(z.string().min(1)).default([]).describe("Leave out documents whose URL path matches one of these globs"),
+  /** The LLM result cache is not read this run (answers are still written to it). */
+  noCache: z.boolean().default(false).describe("Do not read cached LLM answers this run (they are still written)"),
+  /** Globs on URL paths: matching documents are fetched unconditionally, re-analysed past the cache, and their topics re-synthesised. */
+  force: z.array(z.string().min(1)).default([]).describe("Fetch and re-analyse documents whose URL path matches one of these globs, ignoring caches"),
   /** The `## Optional` section: analysed in index order, after the rest, or listed as skipped. */
   optional: z.enum(["include", "last", "skip"]).default("last").describe("Optional documents: include, last (after the rest) or skip"),
 });

@@ -15,6 +15,8 @@ export interface CreateRunFetcherOptions {
   allowFiles: boolean;
   /** The run's abort signal. */
   signal?: AbortSignal;
+  /** False: requests carry no validators (a document matching --force). */
+  conditional?: boolean;
 }
 
 /** A fetcher for one node call, over the run's shared per-host state, global limiter and HTTP cache. */
@@ -27,6 +29,7 @@ export function createRunFetcher(options: CreateRunFetcherOptions): { fetcher: F
     limiter: services.fetchLimiter,
     ...(services.fetch ? { fetch: services.fetch } : {}),
     ...(services.httpCache ? { cache: services.httpCache } : {}),
+    ...(options.conditional === false ? { conditional: false } : {}),
     ...(services.resolveHost ? { resolveHost: services.resolveHost } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     timeoutMs: configuration.fetchTimeoutMs,

@@ -22,8 +22,9 @@ export function routeToAnalysis(state: State): Send[] | "relate" {
       contextHash: state.contextHash!,
       documents: batch.documentIds.map((id) => {
         const part = parts.get(id);
-        if (part) return { id, contentHash: part.contentHash, section: state.documents[part.documentId]!.section, partOf: part.documentId };
-        return { id, contentHash: state.documents[id]!.contentHash!, section: state.documents[id]!.section };
+        const refresh = state.documents[part?.documentId ?? id]!.refresh ? { refresh: true } : {};
+        if (part) return { id, contentHash: part.contentHash, section: state.documents[part.documentId]!.section, partOf: part.documentId, ...refresh };
+        return { id, contentHash: state.documents[id]!.contentHash!, section: state.documents[id]!.section, ...refresh };
       }),
     };
     return [new Send("summarize", task), new Send("topic", task)];
@@ -44,6 +45,8 @@ export function routeToSynthesis(state: State): Send[] | "report" {
         const record = state.documents[documentId]!;
         return { documentId, section: record.section, contentHash: record.contentHash!, summaryHash: record.summaryHash!, topicsHash: record.topicsHash! };
       }),
+      // A refreshed source (--force, --no-cache) refreshes the topics it feeds, even when its answers came out the same.
+      ...(topic.documentIds.some((documentId) => state.documents[documentId]?.refresh) ? { refresh: true } : {}),
     };
     return new Send("synthesize", task);
   });

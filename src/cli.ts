@@ -56,6 +56,9 @@ Exit codes: 0 every document analysed, 1 some failed (outputs still written), 2 
   --allow-private      let hosts other than the source's resolve to private or loopback addresses (the source's own host always may)
   --ignore-robots      fetch pages even where robots.txt disallows document-it
   --batch-tokens N     token budget of one analysis batch (default 12000)
+  --no-cache           answer every LLM question again instead of reading cached answers (answers are still cached)
+  --force GLOB         fetch documents whose URL path matches without If-None-Match/If-Modified-Since, analyse them again
+                       past the cache and re-synthesise the topics they feed; repeatable, same globs as --include
   --run-id ID          name the run (default: time-based)
   --agents-budget N    most tokens of AGENTS.md, at least 500 (default 8000); topics most important first, whole rules cut
   --publish-url URL    where the output folder will be served; llms.txt links are absolute under it (default: its file: URL)
@@ -69,12 +72,17 @@ Examples:
   document-it run examples/llms.txt --base-url http://127.0.0.1:11434/v1 --model llama3.1
   document-it run https://docs.example.com/guide/intro --include '/guide/**' --exclude '**/changelog*'
   document-it run https://docs.example.com/llms.txt --optional skip --host-concurrency 2`,
-  resume: `Usage: document-it resume <run-id> [--state PATH]
+  resume: `Usage: document-it resume <run-id> [--state PATH] [--retry-failed]
 
-Continues a stopped or killed run from its last checkpoint. Finished documents are not fetched or analysed again.
+Continues a stopped or killed run from its last checkpoint. Finished documents are not fetched or analysed again,
+and documents or topics that failed stay failed.
+
+  --retry-failed       try the documents and topics that failed in that run again (also after it finished); the rest
+                       comes from the cache
 
 Examples:
-  document-it resume 20261129T045012Z-a1b2c3`,
+  document-it resume 20261129T045012Z-a1b2c3
+  document-it resume 20261129T045012Z-a1b2c3 --retry-failed`,
   runs: `Usage: document-it runs [--state PATH] [--json]
 
 Lists the runs in the state file, newest first, with status and coverage.
@@ -136,6 +144,9 @@ const OPTIONS = {
   "host-concurrency": { type: "string" },
   "allow-private": { type: "boolean" },
   "ignore-robots": { type: "boolean" },
+  "no-cache": { type: "boolean" },
+  force: { type: "string", multiple: true },
+  "retry-failed": { type: "boolean" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
@@ -188,13 +199,15 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
           ...(values["allow-private"] ? { allowPrivate: true } : {}),
           ...(values["ignore-robots"] ? { ignoreRobots: true } : {}),
           ...reportFlags(values),
+          ...(values["no-cache"] ? { noCache: true } : {}),
+          ...(values.force ? { force: globs(values.force, "--force") } : {}),
           services,
         });
         return report(result, stdout);
       }
       case "resume": {
         const runId = single(rest, "resume", "<run-id>");
-        return report(await resumeRun({ runId, ...(values.state ? { statePath: values.state } : {}), services }), stdout);
+        return report(await resumeRun({ runId, ...(values.state ? { statePath: values.state } : {}), ...(values["retry-failed"] ? { retryFailed: true } : {}), services }), stdout);
       }
       case "report": {
         const runId = single(rest, "report", "<run-id>");

@@ -275,6 +275,8 @@ export interface DocumentRecord {
   /** Ids of documents it links to or shares topics with, strongest first. */
   relatedDocumentIds?: string[];
   failure?: { stage: FailureStage; reason: string };
+  /** This run answers its analysis and the topics it feeds again instead of reading the LLM result cache (--force, --no-cache). */
+  refresh?: boolean;
 }
 
 export type { RecordedStage, ReportInput, RunManifest, StageTimings } from "./run-types.ts";

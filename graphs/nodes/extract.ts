@@ -2,6 +2,7 @@ import type { Runtime } from "@langchain/langgraph";
 import { DocumentItError, describeError } from "../../src/errors.ts";
 import { extractDocument } from "../../src/extract.ts";
 import type { SourcedIndexEntry } from "../../src/source.ts";
+import { cachePolicy } from "../cache-policy.ts";
 import { createRunFetcher } from "../fetcher.ts";
 import { resolveRuntime } from "../services.ts";
 import type { Update } from "../state.ts";
@@ -23,6 +24,7 @@ export async function extract(task: ExtractTask, runtime: Runtime): Promise<Upda
       services,
       trustedHosts: entry.sourceHost ? [entry.sourceHost] : [],
       allowFiles: entry.sourceHost === undefined,
+      conditional: !cachePolicy(configuration).isForced(entry.url),
       ...(runtime.signal ? { signal: runtime.signal } : {}),
     });
     // Limits apply per request inside the fetcher (host first, then global), so a document is not wrapped in one here.

@@ -29,6 +29,8 @@ export interface FetcherOptions {
   limiter?: Limiter;
   /** ETag / Last-Modified store; without it no request is conditional. */
   cache?: HttpCache;
+  /** False: send no validators (the answer is still stored), e.g. for a document forced with --force. Default true. */
+  conditional?: boolean;
   resolveHost?: ResolveHost;
   sleep?: (milliseconds: number) => Promise<void>;
   random?: () => number;
@@ -64,7 +66,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const guard = { allowPrivate: options.allowPrivate ?? false, trustedHosts: options.trustedHosts ?? [], resolveHost: options.resolveHost ?? resolveWithDns };
 
   async function send(url: URL, accept: string, attempts: number, byteCap: number): Promise<{ outcome: Exclude<RequestOutcome, { kind: "transient" }>; cached?: HttpCacheEntry }> {
-    const cached = cache?.get(url.href, accept);
+    const cached = options.conditional === false ? undefined : cache?.get(url.href, accept);
     const headers: Record<string, string> = { "user-agent": USER_AGENT, accept };
     if (cached?.etag) headers["if-none-match"] = cached.etag;
     if (cached?.lastModified) headers["if-modified-since"] = cached.lastModified;

@@ -57,8 +57,10 @@ interface Scope {
  * A value valid against `schema`: every property filled, arrays of one or two items (one per prompt document
  * for arrays of objects with a `documentId`), enums and bounds respected, `anyOf` branch picked by the
  * instruction (the branch whose single-valued enum the last messages quote), `$ref`s into `$defs` followed.
+ * With `documentNames`, each `name` in a document's answer (its topics, concepts…) is one of the document's headings,
+ * so topics differ between documents instead of being the same few for all.
  */
-export function generateFromSchema(schema: JsonSchema, facts: PromptFacts): unknown {
+export function generateFromSchema(schema: JsonSchema, facts: PromptFacts, options: { documentNames?: boolean } = {}): unknown {
   const resolve = (node: JsonSchema): JsonSchema => {
     const reference = node.$ref;
     if (typeof reference !== "string") return node;
@@ -112,6 +114,8 @@ export function generateFromSchema(schema: JsonSchema, facts: PromptFacts): unkn
   };
   const generateString = (scope: Scope): string => {
     const document = scope.document ?? facts.documents[0];
+    const headings = scope.document?.headings ?? [];
+    if (options.documentNames && scope.key === "name" && headings.length > 0) return headings[scope.index % headings.length]!;
     switch (scope.key) {
       case "documentId":
       case "source":

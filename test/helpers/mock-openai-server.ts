@@ -66,6 +66,8 @@ export interface MockOpenAIServerOptions {
   cacheMinimumTokens?: number;
   /** The window `limits` count over; 60,000 ms by default (tests shorten it). */
   windowMs?: number;
+  /** Asked first for every chat completion (after limits and `failures`): a response, or undefined for the usual one; may wait. */
+  respond?: (request: RecordedRequest) => MockScript | undefined | Promise<MockScript | undefined>;
   now?: () => number;
 }
 
@@ -159,7 +161,7 @@ export async function startMockOpenAIServer(options: MockOpenAIServerOptions = {
       failure.count -= 1;
       return send(failure.status, { error: { message: failure.message ?? `mock failure ${failure.status}`, type: "server_error" } }, failure.retryAfter === undefined ? {} : { "retry-after": failure.retryAfter });
     }
-    const scripted = script.shift();
+    const scripted = (await options.respond?.(record)) ?? script.shift();
     if (scripted && "status" in scripted) return send(scripted.status, scripted.body, scripted.headers);
     if (record.format !== "text") {
       const rejection = REJECTIONS[record.format];
