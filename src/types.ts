@@ -1,4 +1,5 @@
 /** Shared data shapes of document-it. Everything here is plain JSON so it can be stored and checkpointed. */
+import type { LlmTrace } from "./tracing.ts";
 
 /** One link of the documentation index (an llms.txt file list item, or a file of a markdown folder). */
 export interface IndexEntry {
@@ -188,6 +189,8 @@ export interface SynthesisInput {
   /** The related topics' names, for the "related" part. */
   relatedTopics: Array<{ id: string; name: string }>;
   sources: Array<{ document: AnalysisDocument; summary: DocumentSummary; topics: DocumentTopics }>;
+  /** How the LLM call shows in a trace. */
+  trace?: LlmTrace;
 }
 
 /** The guideline for one topic. */
@@ -211,18 +214,20 @@ export interface ContextInput {
   /** The index file's own text (llms.txt), when the source had one. */
   indexText?: string;
   landingPage?: { url: string; title?: string; markdown: string };
+  /** How the LLM call shows in a trace. */
+  trace?: LlmTrace;
+}
+
+/** Input of the summarize and topic questions: one batch of documents. */
+export interface BatchInput {
+  context: GlobalContext;
+  documents: AnalysisDocument[];
+  /** How the LLM call shows in a trace. */
+  trace?: LlmTrace;
 }
 
 /** The questions an LLM analyser asks; names used in cache keys and usage reports. */
 export type AnalyserQuestion = "context" | "summarize" | "topic" | "synthesize";
-
-/** Prompt tokens of a summarize or topic batch besides the documents' markdown. */
-export interface BatchPromptTokens {
-  /** Once per batch: instructions, the context, the answer format. */
-  fixed: number;
-  /** For each document: its fence and its id in the question. */
-  perDocument(document: { id: string; url: string; title: string }): number;
-}
 
 /** The questions an analyser answers. The `local` provider and LLM providers implement the same shape. */
 export interface Analyser {
@@ -232,13 +237,11 @@ export interface Analyser {
   readonly model: string;
   /** True when the output quotes the sources instead of writing new text. */
   readonly extractive: boolean;
-  summarize(input: { context: GlobalContext; documents: AnalysisDocument[] }): Promise<DocumentSummary[]>;
-  topics(input: { context: GlobalContext; documents: AnalysisDocument[] }): Promise<DocumentTopics[]>;
+  summarize(input: BatchInput): Promise<DocumentSummary[]>;
+  topics(input: BatchInput): Promise<DocumentTopics[]>;
   synthesize(input: SynthesisInput): Promise<TopicGuideline>;
   /** Builds the version-1 global context from the index and landing page; absent when the provider cannot. */
   buildContext?(input: ContextInput): Promise<GlobalContext>;
-  /** What a summarize or topic prompt costs besides its documents' markdown; absent when the analyser sends no prompt. */
-  batchPromptTokens?(context: GlobalContext): BatchPromptTokens;
   /**
    * Per question, a string that changes whenever its answers may change (prompt versions and text, answer
    * schema, the model answering it); put it into cache keys. Absent for providers whose `model` says it all.
@@ -275,8 +278,6 @@ export interface DocumentRecord {
   /** Ids of documents it links to or shares topics with, strongest first. */
   relatedDocumentIds?: string[];
   failure?: { stage: FailureStage; reason: string };
-  /** This run answers its analysis and the topics it feeds again instead of reading the LLM result cache (--force, --no-cache). */
-  refresh?: boolean;
 }
 
 export type { RecordedStage, ReportInput, RunManifest, StageTimings } from "./run-types.ts";

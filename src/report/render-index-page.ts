@@ -91,7 +91,7 @@ function formatRun(lookups: ReportLookups): string {
     `- Source: ${formatInline(manifest.source)}`,
     `- Started: ${formatInline(manifest.startedAt)}; finished: ${formatInline(manifest.finishedAt)}`,
     `- document-it version: ${formatInline(manifest.version)}`,
-    "- Files: [global context](global-context.md), [analysis data](analysis.json), [run manifest](run.json)",
+    "- Files: [global context](global-context.md), [guidelines for coding agents](AGENTS.md), [llms.txt](llms.txt), [analysis data](analysis.json), [run manifest](run.json)",
   ].join("\n");
 }
 

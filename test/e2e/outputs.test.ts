@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -117,6 +118,11 @@ describe("the outputs of a run on the examples", { timeout: 240_000 }, () => {
       [["run", "examples/llms.txt", "--agents-budget", "10"], "--agents-budget must be at least 500 tokens"],
       [["report", "first", "--frobnicate"], "--frobnicate"],
     ];
+    // A run that stopped before its report: its source lists no document.
+    const empty = join(folder, "no-links.txt");
+    writeFileSync(empty, "# Product\n\n> A summary.\n");
+    expect((await cli(["run", empty, "--state", state, "--run-id", "stopped", "--out", join(folder, "stopped")])).code).toBe(2);
+    cases.push([["report", "stopped", "--state", state], 'run "stopped" has not written its report yet (status failed); finish it first with: document-it resume stopped']);
     for (const [args, message] of cases) {
       const result = await cli(args);
       expect(result.code, args.join(" ")).toBe(2);

@@ -1,14 +1,15 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.ts";
 import type { RunManifest } from "../../src/types.ts";
-import { CLI_BIN } from "../helpers/cli-process.ts";
 import { temporaryFolder } from "../helpers/graph-harness.ts";
 import { type LlmCall, describeCall, documentNamedAnswers } from "../helpers/llm-calls.ts";
 import { type MockOpenAIServer, type RecordedRequest, startMockOpenAIServer } from "../helpers/mock-openai-server.ts";
 import { type StaticServer, startStaticServer } from "../helpers/static-server.ts";
+
+const CLI_BIN = resolve("bin/document-it.js");
 
 async function waitFor(check: () => boolean, what: string, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

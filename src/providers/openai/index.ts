@@ -1,14 +1,14 @@
 import { DocumentItError } from "../../errors.ts";
 import { loadPrompts, promptFingerprint, type PromptSet } from "../../prompts.ts";
+import type { LlmTrace } from "../../tracing.ts";
 import type { Analyser, AnalyserQuestion, ContextInput, GlobalContext, SynthesisInput, TopicGuideline } from "../../types.ts";
 import { batchQuestionMessages, contextMessages, synthesisMessages } from "../question-messages.ts";
-import { batchPromptTokens } from "./batch-prompt-tokens.ts";
 import { createAnswerEngine, type RequestThrottle, type RetryReport, type UsageReport } from "./answer-engine.ts";
 import { citedSections, toDocumentSummaries, toDocumentTopics, toGlobalContext, toGuideline } from "./map-answers.ts";
 import { ANSWER_SCHEMA_VERSION, BatchAnswerSchema, ContextAnswerSchema, GuidelineAnswerSchema, SummarizeAnswerSchema, TopicAnswerSchema } from "./schemas.ts";
 import type { StructuredOutputMethod } from "./structured-output-method.ts";
 
-export type { RequestThrottle, RetryReport, ThrottledRequest, UsageReport } from "./answer-engine.ts";
+export type { RequestThrottle, RetryReport, UsageReport } from "./answer-engine.ts";
 export { STRUCTURED_OUTPUT_LADDER, type StructuredOutputMethod } from "./structured-output-method.ts";
 export { ANSWER_SCHEMA_VERSION } from "./schemas.ts";
 
@@ -98,42 +98,51 @@ export function createOpenAIAnalyser(options: OpenAIAnalyserOptions): OpenAIAnal
     ...(options.throttle ? { throttle: options.throttle } : {}),
   });
   const batchWire = { name: "batch_answer", schema: BatchAnswerSchema };
-  const version = (names: Array<keyof PromptSet>, answeredBy: string, extra = "") =>
-    `${promptFingerprint(names.map((name) => prompts[name]))}|schema ${ANSWER_SCHEMA_VERSION}|${answeredBy}${extra}`;
+  const fingerprint = (names: Array<keyof PromptSet>) => promptFingerprint(names.map((name) => prompts[name]));
+  const promptVersions: Record<AnalyserQuestion, string> = {
+    context: fingerprint(["system", "context", "format", "repair"]),
+    summarize: fingerprint(["system", "batch", "summarize", "format", "repair"]),
+    topic: fingerprint(["system", "batch", "topic", "format", "repair"]),
+    synthesize: fingerprint(["system", "synthesize", "format", "repair"]),
+  };
+  const version = (question: AnalyserQuestion, answeredBy: string, extra = "") => `${promptVersions[question]}|schema ${ANSWER_SCHEMA_VERSION}|${answeredBy}${extra}`;
+  // The caller's trace (names and ids) plus which prompts asked, so a trace shows the prompt version of every call.
+  const traced = (question: AnalyserQuestion, trace: LlmTrace | undefined): { trace: LlmTrace } => ({
+    trace: { name: trace?.name ?? question, tags: trace?.tags ?? [], metadata: { ...trace?.metadata, prompt_version: promptVersions[question], answer_schema_version: ANSWER_SCHEMA_VERSION } },
+  });
 
   return {
     provider: OPENAI_PROVIDER,
     model,
     extractive: false,
     answerVersions: {
-      context: version(["system", "context", "format", "repair"], model, `|page ${landingPageCharacters}`),
-      summarize: version(["system", "batch", "summarize", "format", "repair"], model),
-      topic: version(["system", "batch", "topic", "format", "repair"], model),
-      synthesize: version(["system", "synthesize", "format", "repair"], synthesisModel, `|sources ${synthesisSourceTokens}`),
+      context: version("context", model, `|page ${landingPageCharacters}`),
+      summarize: version("summarize", model),
+      topic: version("topic", model),
+      synthesize: version("synthesize", synthesisModel, `|sources ${synthesisSourceTokens}`),
     },
     structuredOutputMethods: engine.methods,
-    batchPromptTokens: (context) => batchPromptTokens(prompts, context),
     async summarize(input) {
       if (input.documents.length === 0) return [];
       const messages = batchQuestionMessages(prompts, "summarize", input);
-      const answer = await engine.answer({ question: "summarize", model, messages, wire: batchWire, schema: SummarizeAnswerSchema });
+      const answer = await engine.answer({ question: "summarize", model, messages, wire: batchWire, schema: SummarizeAnswerSchema, ...traced("summarize", input.trace) });
       return toDocumentSummaries(answer, input.documents);
     },
     async topics(input) {
       if (input.documents.length === 0) return [];
       const messages = batchQuestionMessages(prompts, "topic", input);
-      const answer = await engine.answer({ question: "topic", model, messages, wire: batchWire, schema: TopicAnswerSchema });
+      const answer = await engine.answer({ question: "topic", model, messages, wire: batchWire, schema: TopicAnswerSchema, ...traced("topic", input.trace) });
       return toDocumentTopics(answer, input.documents);
     },
     async synthesize(input: SynthesisInput): Promise<TopicGuideline> {
       if (input.sources.length === 0) return toGuideline({ overview: [], whenToUse: [], steps: [], code: [], pitfalls: [] }, input);
       const messages = synthesisMessages(prompts, input, { budgetTokens: synthesisSourceTokens, citedAnchors: citedSections(input).map((section) => section.anchor) });
-      const answer = await engine.answer({ question: "synthesize", model: synthesisModel, messages, wire: { name: "topic_guideline", schema: GuidelineAnswerSchema }, schema: GuidelineAnswerSchema });
+      const answer = await engine.answer({ question: "synthesize", model: synthesisModel, messages, wire: { name: "topic_guideline", schema: GuidelineAnswerSchema }, schema: GuidelineAnswerSchema, ...traced("synthesize", input.trace) });
       return toGuideline(answer, input);
     },
     async buildContext(input) {
       const messages = contextMessages(prompts, input, { pageCharacters: landingPageCharacters });
-      const answer = await engine.answer({ question: "context", model, messages, wire: { name: "product_context", schema: ContextAnswerSchema }, schema: ContextAnswerSchema });
+      const answer = await engine.answer({ question: "context", model, messages, wire: { name: "product_context", schema: ContextAnswerSchema }, schema: ContextAnswerSchema, ...traced("context", input.trace) });
       return toGlobalContext(answer, input, `context question (${OPENAI_PROVIDER} ${model})`);
     },
   };
