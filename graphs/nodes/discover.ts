@@ -3,8 +3,8 @@ import { applyScope } from "../../src/scope.ts";
 import { readSource, sourceHostOf } from "../../src/source.ts";
 import { uniqueSlugs } from "../../src/slug.ts";
 import type { DocumentRecord } from "../../src/types.ts";
-import { cachePolicy } from "../cache-policy.ts";
 import { buildGlobalContext, loadLandingPage } from "../global-context.ts";
+import { contextTrace } from "../trace.ts";
 import { providerReason } from "../provider.ts";
 import { createRunFetcher } from "../fetcher.ts";
 import { resolveRuntime } from "../services.ts";
@@ -30,10 +30,9 @@ export async function discover(state: State, runtime: Runtime): Promise<Update> 
   const entries = [...selected, ...skipped];
   const slugs = uniqueSlugs(entries.map((entry) => entry.url));
   const documents: Record<string, DocumentRecord> = {};
-  const policy = cachePolicy(configuration);
   entries.forEach((entry, position) => {
     const status = position < selected.length ? "pending" : "skipped";
-    documents[entry.id] = { id: entry.id, url: entry.url, title: entry.title, section: entry.section, optional: entry.optional, slug: slugs[position]!, status, ...(status === "pending" && policy.refreshes(entry.url) ? { refresh: true } : {}) };
+    documents[entry.id] = { id: entry.id, url: entry.url, title: entry.title, section: entry.section, optional: entry.optional, slug: slugs[position]!, status };
   });
   const { entries: _allEntries, ...indexWithoutEntries } = index;
   // Said once the source is known to be readable, so bad input still gets a single line.
@@ -44,7 +43,7 @@ export async function discover(state: State, runtime: Runtime): Promise<Update> 
       analyser: services.analyser,
       index: indexWithoutEntries,
       ...(landingPage ? { landingPage } : {}),
-      cache: { store: services.store, read: !configuration.noCache },
+      trace: contextTrace({ runtime }),
       onFailure: (reason) => services.onEvent?.({ type: "analysis-failed", question: "context", ids: [], reason }),
     }),
   );

@@ -1,33 +1,13 @@
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunManifest } from "../../src/types.ts";
+import { runCli } from "../helpers/cli-process.ts";
 import { temporaryFolder } from "../helpers/graph-harness.ts";
+import { unusedPort } from "../helpers/ports.ts";
 import { type StaticServer, startStaticServer } from "../helpers/static-server.ts";
 
-const BIN = resolve("bin/document-it.js");
-
-// Asynchronous on purpose: the HTTP server the command fetches from lives in this process.
-function cli(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("close", (code) => done({ code, stdout, stderr }));
-  });
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
-}
+const cli = (args: string[], cwd: string) => runCli({ args, cwd });
 
 function outputsOf(folder: string) {
   return {
@@ -96,7 +76,7 @@ describe("the document-it command", () => {
   it("rejects unusable input with exit 2, a one-line message naming it, and nothing written", async () => {
     writeFileSync(join(folder, "empty.txt"), "");
     writeFileSync(join(folder, "no-links.txt"), "# Product\n\n> A summary.\n\nSome details.\n");
-    const port = await closedPort();
+    const port = await unusedPort();
     const cases: Array<[string[], string]> = [
       [["run", "missing.txt"], `source not found: ${join(folder, "missing.txt")}`],
       [["run", "empty.txt"], `source is empty: ${join(folder, "empty.txt")}`],
