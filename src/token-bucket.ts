@@ -25,16 +25,17 @@ export interface TokenBucketOptions {
 
 /**
  * A bucket that keeps any window of `windowMs` within `limit`, as a server counting over a sliding minute
- * sees it, not only on average. It holds a small burst (1/60 of the limit, or the largest single charge seen,
- * whichever is more) and refills the rest of the limit over the window plus 1/60 of slack for the clocks and
- * the network; so a full bucket plus one window of refill never exceeds the limit. A server that refills
- * continuously (OpenAI) accepts this too, since it is stricter.
+ * sees it, not only on average. It holds a small burst (two seconds' worth, 1/30 of the limit, or the largest
+ * single charge seen, whichever is more) and refills the rest of the limit over the window plus 1/60 of slack
+ * for the clocks and the network; so a full bucket plus one window of refill never exceeds the limit, and
+ * about 95% of the limit is used when work is waiting. The burst absorbs timers that fire late on a busy event
+ * loop. A server that refills continuously (OpenAI) accepts this too, since it is stricter.
  */
 export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
   const { limit, now } = options;
   if (!(limit > 0)) throw new RangeError(`a rate limit must be positive, got ${limit}`);
   const windowMs = options.windowMs ?? 60_000;
-  let burst = Math.min(limit, Math.max(1, limit / 60));
+  let burst = Math.min(limit, Math.max(1, limit / 30));
   let level = burst;
   let updatedAt = now();
   let holdUntil = Number.NEGATIVE_INFINITY;

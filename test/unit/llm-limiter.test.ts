@@ -22,7 +22,7 @@ function caller(limiter: LlmLimiter, clock: FakeClock, tokens = 1) {
 function setup(options: Partial<LlmLimiterOptions> = {}) {
   const clock = createFakeClock();
   const limiter = createLlmLimiter({ concurrency: 100, now: clock.now, sleep: clock.sleep, ...options });
-  return { clock, limiter, ...caller(limiter, clock, options.tokensPerMinute ? 100 : 1) };
+  return { clock, limiter, ...caller(limiter, clock, options.tokensPerMinute ? 200 : 1) };
 }
 
 // The most grants in any window of `windowMs` (a sliding window, as a server counts).
@@ -39,8 +39,8 @@ describe("requests per minute", () => {
     await clock.advance(180_000);
     const times = granted.map((grant) => grant.at);
     expect(mostInWindow(times, 60_000)).toBeLessThanOrEqual(60);
-    // A burst of 1, then 59 per 61 seconds: 1 + floor(180000 / ceil(61000 / 59)) grants in three minutes.
-    expect(times.length).toBe(1 + Math.floor(180_000 / Math.ceil(61_000 / 59)));
+    // A burst of 2 (two seconds' worth), then 58 per 61 seconds.
+    expect(times.length).toBe(2 + Math.floor((180_000 * 58) / 61_000));
     expect(times.length).toBeGreaterThanOrEqual(0.9 * 180);
   });
 
@@ -50,31 +50,31 @@ describe("requests per minute", () => {
     await settle();
     expect(granted).toHaveLength(3);
     granted[0]!.permit.settle({ status: 200, headers: { "x-ratelimit-limit-requests": "60", "x-ratelimit-remaining-requests": "57" } });
-    ask(2);
+    ask(3);
     await settle();
-    // The new bucket holds a burst of one (a sixtieth of 60); the second waits for the refill.
-    expect(granted.map((grant) => grant.at)).toEqual([0, 0, 0, 0]);
-    await clock.advance(Math.ceil(61_000 / 59));
-    expect(granted.map((grant) => grant.at)).toEqual([0, 0, 0, 0, Math.ceil(61_000 / 59)]);
-    expect(limiter.stats().requests).toBe(5);
+    // The new bucket holds a burst of two (two seconds of 60 a minute); the third waits for the refill.
+    expect(granted.map((grant) => grant.at)).toEqual([0, 0, 0, 0, 0]);
+    await clock.advance(Math.ceil(61_000 / 58));
+    expect(granted.map((grant) => grant.at)).toEqual([0, 0, 0, 0, 0, Math.ceil(61_000 / 58)]);
+    expect(limiter.stats().requests).toBe(6);
   });
 });
 
 describe("tokens per minute", () => {
   it("charges the estimate before the request and settles with the real usage", async () => {
-    // 6,000 tokens a minute: a burst of 100, refilled at 5,900 per 61 seconds.
+    // 6,000 tokens a minute: a burst of 200, refilled at 5,800 per 61 seconds; each request is estimated at 200.
     const { clock, limiter, granted, ask } = setup({ tokensPerMinute: 6000 });
     ask(2);
     await settle();
     expect(granted).toHaveLength(1);
-    granted[0]!.permit.settle({ status: 200, usedTokens: 40 });
-    // 60 of the 100 charged come back: 40 more are needed, not 100.
-    const wait = Math.ceil(40 / (5900 / 61_000));
+    granted[0]!.permit.settle({ status: 200, usedTokens: 80 });
+    // 120 of the 200 charged come back: 80 more are needed, not 200.
+    const wait = Math.ceil(80 / (5800 / 61_000));
     await clock.advance(wait - 1);
     expect(granted).toHaveLength(1);
     await clock.advance(1);
     expect(granted.map((grant) => grant.at)).toEqual([0, wait]);
-    expect(limiter.stats().tokens).toBe(140);
+    expect(limiter.stats().tokens).toBe(280);
   });
 
   it("serves a request larger than the burst once the bucket has filled to it", async () => {
@@ -141,7 +141,7 @@ describe("x-ratelimit headers", () => {
     ask(1);
     await settle();
     granted[0]!.permit.settle({ status: 200, headers: new Headers({ "x-ratelimit-remaining-requests": "0", "x-ratelimit-reset-requests": "1s500ms" }) });
-    // The bucket itself still holds 9 of its burst of 10.
+    // The bucket itself still holds 19 of its burst of 20.
     ask(1);
     await clock.advance(1499);
     expect(granted).toHaveLength(1);
@@ -156,7 +156,7 @@ describe("x-ratelimit headers", () => {
     granted[0]!.permit.settle({ status: 200, usedTokens: 100, headers: { "x-ratelimit-remaining-tokens": "50" } });
     ask(1);
     await settle();
-    // 1,000 burst - 100 charged = 900 left by our count, but only 50 by the endpoint's: 100 must wait.
+    // The burst of 2,000 less the 100 used leaves 1,900 by our count, but only 50 by the endpoint's: 200 must wait.
     expect(granted).toHaveLength(1);
   });
 
