@@ -39,6 +39,8 @@ export const ConfigurationSchema = z.object({
   maxBatchDocuments: z.number().int().positive().default(8).describe("Most documents in one analysis batch"),
   /** Most topics synthesised (each document keeps at least its best topic). */
   maxTopics: z.number().int().positive().default(24).describe("Most shared topics to synthesise"),
+  /** Above this many distinct topic names after the deterministic merge, relate asks the LLM to group synonyms (once, cached). */
+  topicMergeThreshold: z.number().int().nonnegative().default(40).describe("Distinct topic names above which relate asks the LLM to group synonyms"),
   /** Timeout of one fetch. */
   fetchTimeoutMs: z.number().int().positive().default(30_000).describe("Timeout of one fetch, in ms"),
   /** Largest document fetched. */

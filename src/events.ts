@@ -6,4 +6,4 @@ export type RunEvent =
   | { type: "stage"; stage: string; phase: "start" | "end"; count?: number }
   | { type: "document"; documentId: string; url: string; status: "extracted" | "failed"; stage?: FailureStage; reason?: string }
   | { type: "analysis"; question: "summarize" | "topic" | "synthesize"; ids: string[]; cached: boolean }
-  | { type: "analysis-failed"; question: "context" | "summarize" | "topic" | "synthesize"; ids: string[]; reason: string };
+  | { type: "analysis-failed"; question: "context" | "summarize" | "topic" | "synthesize" | "relate"; ids: string[]; reason: string };

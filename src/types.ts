@@ -227,7 +227,14 @@ export interface BatchInput {
 }
 
 /** The questions an LLM analyser asks; names used in cache keys and usage reports. */
-export type AnalyserQuestion = "context" | "summarize" | "topic" | "synthesize";
+export type AnalyserQuestion = "context" | "summarize" | "topic" | "synthesize" | "relate";
+
+/** Input of mergeTopics: the distinct topic names left after the deterministic merge, sorted. */
+export interface TopicMergeInput {
+  names: string[];
+  /** How the LLM call shows in a trace. */
+  trace?: LlmTrace;
+}
 
 /** The questions an analyser answers. The `local` provider and LLM providers implement the same shape. */
 export interface Analyser {
@@ -242,6 +249,11 @@ export interface Analyser {
   synthesize(input: SynthesisInput): Promise<TopicGuideline>;
   /** Builds the version-1 global context from the index and landing page; absent when the provider cannot. */
   buildContext?(input: ContextInput): Promise<GlobalContext>;
+  /**
+   * Groups topic names that mean the same thing (synonyms the deterministic merge cannot see); each group
+   * lists names from `input.names`. Absent when the provider cannot (the local analyser keeps the deterministic merge).
+   */
+  mergeTopics?(input: TopicMergeInput): Promise<string[][]>;
   /**
    * Per question, a string that changes whenever its answers may change (prompt versions and text, answer
    * schema, the model answering it); put it into cache keys. Absent for providers whose `model` says it all.

@@ -1,12 +1,17 @@
 import type { Runtime } from "@langchain/langgraph";
 import { relateDocuments } from "../../src/relate.ts";
+import { candidateNames, collectTopicCandidates } from "../../src/topic-candidates.ts";
 import { topicKey, topicTitle } from "../../src/topic-names.ts";
 import type { DocumentSummary, DocumentTopics, ExtractedDocument, GlobalContext } from "../../src/types.ts";
+import { synonymGroups } from "../merge-topics.ts";
 import { type ContextUpdate, type DocumentChange, mergeContext } from "../reducers.ts";
 import { resolveRuntime } from "../services.ts";
 import type { State, Update } from "../state.ts";
 
-/** The join: marks documents analysed, merges topics across documents, links documents, and proposes context additions. */
+/**
+ * The join: marks documents analysed, merges topics across documents (by spelling; by meaning too when the
+ * analyser can and the topic list is long), links documents, and proposes context additions.
+ */
 export async function relate(state: State, runtime: Runtime): Promise<Update> {
   const { configuration, services } = resolveRuntime(runtime);
   const { store } = services;
@@ -25,7 +30,15 @@ export async function relate(state: State, runtime: Runtime): Promise<Update> {
     }
     analysed.push({ id: entry.id, url: document.url, links: document.links, topics, summary });
   }
-  const relations = relateDocuments({ documents: analysed.map(({ id, url, links, topics }) => ({ id, url, links, topics: topics.topics })), maxTopics: configuration.maxTopics });
+  const documents = analysed.map(({ id, url, links, topics }) => ({ id, url, links, topics: topics.topics }));
+  const synonyms = await synonymGroups({
+    analyser: services.analyser,
+    names: candidateNames(collectTopicCandidates({ documents })),
+    threshold: configuration.topicMergeThreshold,
+    cache: { store, read: !configuration.noCache },
+    onFailure: (reason) => services.onEvent?.({ type: "analysis-failed", question: "relate", ids: [], reason }),
+  });
+  const relations = relateDocuments({ documents, maxTopics: configuration.maxTopics, synonyms });
   for (const { id } of analysed) changes[id] = { id, status: "analysed", topicIds: relations.documentTopics[id] ?? [], relatedDocumentIds: relations.relatedDocuments[id] ?? [] };
   const additions: ContextUpdate = { additions: { features: [], terminology: sharedTerminology(analysed, state.context) }, by: "relate (concepts shared by two or more documents)" };
   const nextContext = mergeContext(state.context, additions);

@@ -4,7 +4,7 @@
  */
 import { HumanMessage, SystemMessage, type BaseMessage } from "@langchain/core/messages";
 import { renderPrompt, type PromptSet, type PromptTemplate } from "../prompts.ts";
-import type { AnalysisDocument, ContextInput, GlobalContext, SynthesisInput } from "../types.ts";
+import type { AnalysisDocument, ContextInput, GlobalContext, SynthesisInput, TopicMergeInput } from "../types.ts";
 import { fence } from "./fence.ts";
 import { renderContext, renderDocuments, renderSources } from "./render-data.ts";
 
@@ -54,6 +54,12 @@ export function contextMessages(prompts: PromptSet, input: ContextInput, options
     documents.push(fence("document", [["id", CONTEXT_SOURCE_IDS.landingPage], ["url", url], ["title", title ?? ""]], text));
   }
   return { prefix: [new SystemMessage(prompts.system.text)], finalMessage: (format) => fill(prompts.context, { documents: documents.join("\n\n"), format }) };
+}
+
+/** mergeTopics: the topic names fenced as data (they come from answers about untrusted documents), one per line. */
+export function topicMergeMessages(prompts: PromptSet, input: TopicMergeInput): QuestionMessages {
+  const names = fence("document", [["id", "topic-names"]], input.names.join("\n"));
+  return { prefix: [new SystemMessage(prompts.system.text)], finalMessage: (format) => fill(prompts.relate, { nameCount: input.names.length, names, format }) };
 }
 
 function renderIndex(input: ContextInput): string {

@@ -71,6 +71,7 @@ describe("loadPrompts", () => {
       topic: ["documentIds", "format"],
       synthesize: ["aliases", "context", "format", "relatedTopics", "sourceCount", "sourceNumbers", "sources", "topic"],
       context: ["documents", "format"],
+      relate: ["format", "nameCount", "names"],
       format: ["schema"],
       repair: ["answer", "problem"],
     });

@@ -1,11 +1,11 @@
 import { DocumentItError } from "../../errors.ts";
 import { loadPrompts, promptFingerprint, type PromptSet } from "../../prompts.ts";
 import type { LlmTrace } from "../../tracing.ts";
-import type { Analyser, AnalyserQuestion, ContextInput, GlobalContext, SynthesisInput, TopicGuideline } from "../../types.ts";
-import { batchQuestionMessages, contextMessages, synthesisMessages } from "../question-messages.ts";
+import type { Analyser, AnalyserQuestion, ContextInput, GlobalContext, SynthesisInput, TopicGuideline, TopicMergeInput } from "../../types.ts";
+import { batchQuestionMessages, contextMessages, synthesisMessages, topicMergeMessages } from "../question-messages.ts";
 import { createAnswerEngine, type RequestThrottle, type RetryReport, type UsageReport } from "./answer-engine.ts";
 import { citedSections, toDocumentSummaries, toDocumentTopics, toGlobalContext, toGuideline } from "./map-answers.ts";
-import { ANSWER_SCHEMA_VERSION, BatchAnswerSchema, ContextAnswerSchema, GuidelineAnswerSchema, SummarizeAnswerSchema, TopicAnswerSchema } from "./schemas.ts";
+import { ANSWER_SCHEMA_VERSION, BatchAnswerSchema, ContextAnswerSchema, GuidelineAnswerSchema, SummarizeAnswerSchema, TopicAnswerSchema, TopicGroupsAnswerSchema } from "./schemas.ts";
 import type { StructuredOutputMethod } from "./structured-output-method.ts";
 
 export type { RequestThrottle, RetryReport, UsageReport } from "./answer-engine.ts";
@@ -56,9 +56,10 @@ export interface OpenAIAnalyserOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-/** The openai analyser: the Analyser questions, buildContext, and which structured output method each model uses. */
+/** The openai analyser: the Analyser questions, buildContext, mergeTopics, and which structured output method each model uses. */
 export interface OpenAIAnalyser extends Analyser {
   buildContext(input: ContextInput): Promise<GlobalContext>;
+  mergeTopics(input: TopicMergeInput): Promise<string[][]>;
   readonly answerVersions: Readonly<Record<AnalyserQuestion, string>>;
   /** The structured output method each model settled on so far, e.g. `{ "llama3": "functionCalling" }`. */
   structuredOutputMethods(): Record<string, StructuredOutputMethod>;
@@ -104,6 +105,7 @@ export function createOpenAIAnalyser(options: OpenAIAnalyserOptions): OpenAIAnal
     summarize: fingerprint(["system", "batch", "summarize", "format", "repair"]),
     topic: fingerprint(["system", "batch", "topic", "format", "repair"]),
     synthesize: fingerprint(["system", "synthesize", "format", "repair"]),
+    relate: fingerprint(["system", "relate", "format", "repair"]),
   };
   const version = (question: AnalyserQuestion, answeredBy: string, extra = "") => `${promptVersions[question]}|schema ${ANSWER_SCHEMA_VERSION}|${answeredBy}${extra}`;
   // The caller's trace (names and ids) plus which prompts asked, so a trace shows the prompt version of every call.
@@ -120,6 +122,7 @@ export function createOpenAIAnalyser(options: OpenAIAnalyserOptions): OpenAIAnal
       summarize: version("summarize", model),
       topic: version("topic", model),
       synthesize: version("synthesize", synthesisModel, `|sources ${synthesisSourceTokens}`),
+      relate: version("relate", model),
     },
     structuredOutputMethods: engine.methods,
     async summarize(input) {
@@ -144,6 +147,12 @@ export function createOpenAIAnalyser(options: OpenAIAnalyserOptions): OpenAIAnal
       const messages = contextMessages(prompts, input, { pageCharacters: landingPageCharacters });
       const answer = await engine.answer({ question: "context", model, messages, wire: { name: "product_context", schema: ContextAnswerSchema }, schema: ContextAnswerSchema, ...traced("context", input.trace) });
       return toGlobalContext(answer, input, `context question (${OPENAI_PROVIDER} ${model})`);
+    },
+    async mergeTopics(input) {
+      if (input.names.length < 2) return [];
+      const messages = topicMergeMessages(prompts, input);
+      const answer = await engine.answer({ question: "relate", model, messages, wire: { name: "topic_groups", schema: TopicGroupsAnswerSchema }, schema: TopicGroupsAnswerSchema, ...traced("relate", input.trace) });
+      return answer.groups.map((group) => group.names);
     },
   };
 }

@@ -94,6 +94,12 @@ export const ContextAnswerSchema = z.object({
   confidence: z.object({ score: z.number().min(0).max(1), reason: z.string() }),
 });
 
+/** The relate answer: groups of topic names that mean the same thing. */
+export const TopicGroupsAnswerSchema = z.object({
+  question: z.enum(["relate"]),
+  groups: z.array(z.object({ names: z.array(z.string()).describe("Two or more names copied exactly from the list") })),
+});
+
 /** A checked summarize answer. */
 export type SummarizeAnswer = z.infer<typeof SummarizeAnswerSchema>;
 /** A checked topic answer. */
@@ -102,3 +108,5 @@ export type TopicAnswer = z.infer<typeof TopicAnswerSchema>;
 export type GuidelineAnswer = z.infer<typeof GuidelineAnswerSchema>;
 /** A checked context answer. */
 export type ContextAnswer = z.infer<typeof ContextAnswerSchema>;
+/** A checked relate answer. */
+export type TopicGroupsAnswer = z.infer<typeof TopicGroupsAnswerSchema>;
