@@ -1,4 +1,4 @@
-import { describeError } from "../src/errors.ts";
+import { describeError, stopsRun } from "../src/errors.ts";
 import { sha256 } from "../src/hash.ts";
 import type { LlmTrace } from "../src/tracing.ts";
 import type { AnalysisDocument, DocumentSummary, DocumentTopics, ExtractedDocument, GlobalContext } from "../src/types.ts";
@@ -11,7 +11,8 @@ export const ANALYSIS_SCHEMA_VERSION = 1;
 export interface AnalysisTask {
   batchId: string;
   contextHash: string;
-  documents: Array<{ id: string; contentHash: string; section: string }>;
+  /** Documents, or parts of a split document (`partOf` names the document); `refresh`: answer again, ignoring the cache. */
+  documents: Array<{ id: string; contentHash: string; section: string; partOf?: string; refresh?: boolean }>;
 }
 
 /** Outcome per document: the stored answer's hash, or why it failed. */
@@ -28,7 +29,7 @@ export function analysisCacheKey(options: { question: string; provider: string; 
 /**
  * Answers one question for a batch: cached answers are reused, the rest go to the analyser in one call.
  * When the call fails, each document is retried alone so one bad document fails alone; a document missing
- * from an answer is retried alone too. Never throws.
+ * from an answer is retried alone too. Never throws for a document's failure; only a run-stopping error (stopsRun).
  */
 export async function analyseBatch<Q extends Question>(options: { question: Q; task: AnalysisTask; services: Services; trace?: (documentIds: string[]) => LlmTrace }): Promise<AnalysisOutcome> {
   const { question, task, services } = options;
@@ -42,7 +43,7 @@ export async function analyseBatch<Q extends Question>(options: { question: Q; t
     context = store.get<GlobalContext>(task.contextHash);
     if (!context) throw new Error(`global context ${task.contextHash} is missing from the content store`);
     for (const item of task.documents) {
-      const cached = store.getCached(keyOf(item.id));
+      const cached = item.refresh ? undefined : store.getCached(keyOf(item.id));
       if (cached) outcome[item.id] = { hash: cached };
       else misses.push(toAnalysisDocument(store.get<ExtractedDocument>(item.contentHash), item));
     }
@@ -76,6 +77,8 @@ export async function analyseBatch<Q extends Question>(options: { question: Q; t
   try {
     remaining = record(await ask(misses), misses);
   } catch (error) {
+    // A rejected API key fails the run, not these documents (see stopsRun); a too-long batch is split below.
+    if (stopsRun(error)) throw error;
     if (misses.length === 1) {
       fail(misses, error);
       return outcome;
@@ -86,6 +89,7 @@ export async function analyseBatch<Q extends Question>(options: { question: Q; t
       const left = record(await ask([document]), [document]);
       if (left.length > 0) fail(left, new Error("the analyser returned no answer for this document"));
     } catch (error) {
+      if (stopsRun(error)) throw error;
       fail([document], error);
     }
   }

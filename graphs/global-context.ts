@@ -1,11 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { describeError } from "../src/errors.ts";
+import { describeError, stopsRun } from "../src/errors.ts";
 import type { Fetcher } from "../src/fetch/index.ts";
 import { htmlToMarkdown, looksLikeHtml } from "../src/html.ts";
+import { canonicalJson, sha256 } from "../src/hash.ts";
+import type { ContentStore } from "../src/store.ts";
 import type { LlmTrace } from "../src/tracing.ts";
 import type { Analyser, ContextInput, DocumentIndex, GlobalContext } from "../src/types.ts";
+import { analysisCacheKey } from "./analyse-batch.ts";
 
 /** The landing page of a source: `index.html` beside a local llms.txt, else the index's folder then the site root. */
 export async function loadLandingPage(options: { source: string; fetcher: Fetcher }): Promise<ContextInput["landingPage"] | undefined> {
@@ -45,15 +48,32 @@ export function contextFromIndex(index: Omit<DocumentIndex, "entries">): GlobalC
 
 /**
  * The version-1 context: the analyser's own when it can build one from the index and landing page, else the index's.
- * A failed context call is reported, never fatal: every document can still be analysed.
+ * A failed context call is reported, never fatal: every document can still be analysed (a rejected API key stops the run).
  */
-export async function buildGlobalContext(options: { analyser: Analyser; index: Omit<DocumentIndex, "entries">; landingPage?: ContextInput["landingPage"]; trace?: LlmTrace; onFailure?: (reason: string) => void }): Promise<GlobalContext> {
+export async function buildGlobalContext(options: {
+  analyser: Analyser;
+  index: Omit<DocumentIndex, "entries">;
+  landingPage?: ContextInput["landingPage"];
+  trace?: LlmTrace;
+  /** The LLM result cache, keyed like every answer; `read: false` under --no-cache (the answer is still written). */
+  cache?: { store: ContentStore; read: boolean };
+  onFailure?: (reason: string) => void;
+}): Promise<GlobalContext> {
+  const { analyser, cache } = options;
   const fallback = contextFromIndex(options.index);
-  if (!options.analyser.buildContext) return fallback;
+  if (!analyser.buildContext) return fallback;
+  const input = { index: options.index, ...(options.landingPage ? { landingPage: options.landingPage } : {}) };
+  const key = analysisCacheKey({ question: "context", provider: analyser.provider, model: analyser.model, answerVersion: analyser.answerVersions?.context, contentHash: sha256(canonicalJson(input)), contextHash: "" });
+  const cachedHash = cache?.read ? cache.store.getCached(key) : undefined;
+  const cached = cachedHash ? cache!.store.get<GlobalContext>(cachedHash) : undefined;
+  if (cached) return cached;
   try {
-    const built = await options.analyser.buildContext({ index: options.index, ...(options.landingPage ? { landingPage: options.landingPage } : {}), ...(options.trace ? { trace: options.trace } : {}) });
-    return { ...built, version: 1, details: built.details || fallback.details, history: [{ version: 1, by: `discover (${options.analyser.provider} ${options.analyser.model} from the index${options.landingPage ? " and landing page" : ""})`, added: [] }] };
+    const built = await analyser.buildContext({ ...input, ...(options.trace ? { trace: options.trace } : {}) });
+    const context = { ...built, version: 1, details: built.details || fallback.details, history: [{ version: 1, by: `discover (${analyser.provider} ${analyser.model} from the index${options.landingPage ? " and landing page" : ""})`, added: [] }] };
+    cache?.store.setCached(key, cache.store.put(context));
+    return context;
   } catch (error) {
+    if (stopsRun(error)) throw error;
     options.onFailure?.(describeError(error));
     return fallback;
   }

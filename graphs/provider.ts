@@ -1,9 +1,11 @@
+import { getConfig } from "@langchain/langgraph";
 import { createLocalAnalyser } from "../src/local/index.ts";
 import { loadPrompts } from "../src/prompts.ts";
 import type { LlmLimiterRegistry } from "../src/llm-limiters.ts";
 import { type UsageReport, createOpenAIAnalyser } from "../src/providers/openai/index.ts";
 import { OPENAI_API_URL, createLimiterThrottle } from "../src/providers/openai/limiter-throttle.ts";
 import type { Analyser } from "../src/types.ts";
+import type { UsageLedger } from "../src/usage-ledger.ts";
 import type { Configuration } from "./configuration.ts";
 
 /** Token usage per question, summed over the calls of this process. */
@@ -17,9 +19,13 @@ export function resolveProvider(configuration: Configuration, environment: NodeJ
 
 /**
  * Creates the analyser a configuration names; the API key comes only from the environment, never from configuration.
- * With `llmLimiters`, every request of the openai analyser goes through the limiter of its endpoint and model.
+ * With `llmLimiters`, every request of the openai analyser goes through the limiter of its endpoint and model;
+ * with `usageLedger`, the usage of every response is recorded under the run (graph thread) that asked.
  */
-export function createAnalyser(configuration: Configuration, options: { usage?: UsageTotals; environment?: NodeJS.ProcessEnv; llmLimiters?: LlmLimiterRegistry } = {}): Analyser {
+export function createAnalyser(
+  configuration: Configuration,
+  options: { usage?: UsageTotals; usageLedger?: UsageLedger; environment?: NodeJS.ProcessEnv; llmLimiters?: LlmLimiterRegistry } = {},
+): Analyser {
   const environment = options.environment ?? process.env;
   if (resolveProvider(configuration, environment) === "local") return createLocalAnalyser();
   const baseUrl = configuration.baseUrl ?? environment["OPENAI_BASE_URL"];
@@ -33,6 +39,8 @@ export function createAnalyser(configuration: Configuration, options: { usage?: 
     ...(options.llmLimiters ? { throttle: createLimiterThrottle({ limiters: options.llmLimiters, endpoint: baseUrl ?? OPENAI_API_URL }) } : {}),
     prompts: loadPrompts({ ...(configuration.promptsDirectory ? { directory: configuration.promptsDirectory } : {}), ...(configuration.prompts ? { overrides: configuration.prompts } : {}) }),
     onUsage: (report: UsageReport) => {
+      const runId = currentRunId();
+      if (options.usageLedger && runId) options.usageLedger.record(runId, report);
       if (!options.usage) return;
       const totals = (options.usage[report.question] ??= { calls: 0, inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 });
       totals.calls += 1;
@@ -41,6 +49,12 @@ export function createAnalyser(configuration: Configuration, options: { usage?: 
       totals.cachedInputTokens += report.cachedInputTokens;
     },
   });
+}
+
+// The run a call belongs to: LangGraph keeps each node's config in AsyncLocalStorage, and the thread id is the run id.
+function currentRunId(): string | undefined {
+  const threadId = getConfig()?.configurable?.["thread_id"];
+  return typeof threadId === "string" ? threadId : undefined;
 }
 
 /** Why this provider answers: chosen with --provider, or picked from the environment. */

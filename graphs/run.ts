@@ -8,6 +8,7 @@ import { type Configuration, ensureConfiguration } from "./configuration.ts";
 import { createDatabase } from "./database-cache.ts";
 import { compileGraph } from "./compile.ts";
 import { type Services, buildServices } from "./services.ts";
+import { retryFailedChanges } from "./retry-failed.ts";
 import type { State } from "./state.ts";
 
 /** Options of startRun. */
@@ -47,12 +48,12 @@ export async function startRun(options: StartRunOptions): Promise<RunResult> {
 }
 
 /** Continues a run from its last checkpoint; finished work is not redone. */
-export async function resumeRun(options: { runId: string; statePath?: string; services?: Partial<Services> }): Promise<RunResult> {
+export async function resumeRun(options: { runId: string; statePath?: string; services?: Partial<Services>; retryFailed?: boolean }): Promise<RunResult> {
   const statePath = resolve(options.statePath ?? ".document-it/state.db");
   const record = createRunRegistry({ database: createDatabase(statePath) }).get(options.runId);
   const configuration = ensureConfiguration({ ...record.options, statePath });
   const maxDocs = typeof record.options["maxDocs"] === "number" ? record.options["maxDocs"] : undefined;
-  return execute({ runId: record.runId, configuration, input: { source: record.source, ...(maxDocs ? { maxDocs } : {}) }, overrides: options.services, resume: true });
+  return execute({ runId: record.runId, configuration, input: { source: record.source, ...(maxDocs ? { maxDocs } : {}) }, overrides: options.services, resume: true, retryFailed: options.retryFailed ?? false });
 }
 
 /** Every run in the state file, newest first. */
@@ -60,7 +61,7 @@ export function listRuns(options: { statePath?: string }): RunRecord[] {
   return createRunRegistry({ database: createDatabase(resolve(options.statePath ?? ".document-it/state.db")) }).list();
 }
 
-async function execute(options: { runId: string; configuration: Configuration; input: { source: string; maxDocs?: number }; overrides?: Partial<Services>; resume?: boolean }): Promise<RunResult> {
+async function execute(options: { runId: string; configuration: Configuration; input: { source: string; maxDocs?: number }; overrides?: Partial<Services>; resume?: boolean; retryFailed?: boolean }): Promise<RunResult> {
   const { runId, configuration } = options;
   const database = createDatabase(configuration.statePath);
   const registry = createRunRegistry({ database });
@@ -72,10 +73,16 @@ async function execute(options: { runId: string; configuration: Configuration; i
   const config = { configurable: { thread_id: runId }, context: context as never, durability: "sync" as const, tags: [`run:${runId}`], metadata: { document_it_run_id: runId } };
   try {
     // A resumed run whose first step never finished has no checkpoint: start it again from its input.
-    const snapshot = options.resume ? await app.getState(config) : undefined;
+    let snapshot = options.resume ? await app.getState(config) : undefined;
     const hasCheckpoint = snapshot !== undefined && Object.keys(snapshot.values ?? {}).length > 0;
-    const finished = hasCheckpoint && snapshot.next.length === 0;
-    const state = (finished ? snapshot.values : await app.invoke(hasCheckpoint ? null : options.input, config)) as State;
+    const retry = hasCheckpoint && options.retryFailed ? retryFailedChanges(snapshot!.values as State) : undefined;
+    if (retry) {
+      // As if discover had just written them: its edge sends the failed documents to extract, and the run goes on from there.
+      await app.updateState(config, { documents: retry }, "discover");
+      snapshot = await app.getState(config);
+    }
+    const finished = hasCheckpoint && snapshot!.next.length === 0;
+    const state = (finished ? snapshot!.values : await app.invoke(hasCheckpoint ? null : options.input, config)) as State;
     const result = summarizeResult(runId, configuration, state);
     registry.update(runId, { status: result.coverage.failed > 0 || result.failedTopics.length > 0 ? "completed-with-failures" : "completed", coverage: result.coverage });
     return result;
@@ -93,8 +100,9 @@ function summarizeResult(runId: string, configuration: Configuration, state: Sta
     outDir: state.output?.outDir ?? configuration.outDir ?? "",
     coverage: countCoverage(records),
     failedDocuments: failed.map(({ id, url, title, failure }) => ({ id, url, title, ...(failure ? { failure } : {}) })),
+    // Only the run's topics: a topic a retry no longer finds keeps its old outcome in state.
     failedTopics: Object.entries(state.guidelines)
-      .filter(([, outcome]) => "failure" in outcome)
+      .filter(([id, outcome]) => "failure" in outcome && state.topics.some((topic) => topic.id === id))
       .map(([id, outcome]) => ({ id, reason: (outcome as { failure: string }).failure })),
   };
 }

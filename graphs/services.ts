@@ -6,6 +6,7 @@ import { type Limiter, createLimiter } from "../src/limiter.ts";
 import { type LlmLimiterRegistry, createLlmLimiterRegistry } from "../src/llm-limiters.ts";
 import { type ContentStore, createContentStore } from "../src/store.ts";
 import type { Analyser } from "../src/types.ts";
+import { type UsageLedger, createUsageLedger } from "../src/usage-ledger.ts";
 import { type Configuration, ensureConfiguration } from "./configuration.ts";
 import { type UsageTotals, createAnalyser } from "./provider.ts";
 
@@ -29,6 +30,8 @@ export interface Services {
   onEvent?: (event: RunEvent) => void;
   /** LLM token usage of this process, per question. */
   usage?: UsageTotals;
+  /** Per-call LLM usage by run id in the state database, so run.json counts every process of a resumed run. */
+  usageLedger?: UsageLedger;
   /** Epoch milliseconds; injectable for deterministic tests. */
   now: () => number;
 }
@@ -42,9 +45,11 @@ export function buildServices(configuration: Configuration, overrides: Partial<S
   const { requestsPerMinute, tokensPerMinute } = configuration;
   const llmLimiters =
     overrides.llmLimiters ?? createLlmLimiterRegistry({ concurrency: configuration.concurrency, ...(requestsPerMinute ? { requestsPerMinute } : {}), ...(tokensPerMinute ? { tokensPerMinute } : {}) });
-  const analyser = overrides.analyser ?? createAnalyser(configuration, { usage, llmLimiters });
+  const usageLedger = createUsageLedger({ database });
+  const analyser = overrides.analyser ?? createAnalyser(configuration, { usage, usageLedger, llmLimiters });
   return {
     usage,
+    usageLedger,
     store: createContentStore({ database }),
     analyser,
     llmLimiters,

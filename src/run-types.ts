@@ -41,7 +41,7 @@ export interface RunManifest {
   topics: Array<{ id: string; name: string; documentCount: number; status: "synthesized" | "failed"; failure?: string }>;
   /** Wall time per stage, summed over its branches' spans (first start to last end). */
   timings: StageTimings;
-  /** LLM token usage per question (of the process that finished the run; absent for the local analyser). */
+  /** LLM token usage per question, summed over every process of the run (absent for the local analyser). */
   usage?: Record<string, { calls: number; inputTokens: number; outputTokens: number; cachedInputTokens: number }>;
   /** Citations removed because they pointed outside their topic's sources, and statements left without one. */
   citations?: { removedCitations: number; removedStatements: number };

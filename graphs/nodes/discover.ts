@@ -3,6 +3,7 @@ import { applyScope } from "../../src/scope.ts";
 import { readSource, sourceHostOf } from "../../src/source.ts";
 import { uniqueSlugs } from "../../src/slug.ts";
 import type { DocumentRecord } from "../../src/types.ts";
+import { cachePolicy } from "../cache-policy.ts";
 import { buildGlobalContext, loadLandingPage } from "../global-context.ts";
 import { contextTrace } from "../trace.ts";
 import { providerReason } from "../provider.ts";
@@ -30,9 +31,10 @@ export async function discover(state: State, runtime: Runtime): Promise<Update> 
   const entries = [...selected, ...skipped];
   const slugs = uniqueSlugs(entries.map((entry) => entry.url));
   const documents: Record<string, DocumentRecord> = {};
+  const policy = cachePolicy(configuration);
   entries.forEach((entry, position) => {
     const status = position < selected.length ? "pending" : "skipped";
-    documents[entry.id] = { id: entry.id, url: entry.url, title: entry.title, section: entry.section, optional: entry.optional, slug: slugs[position]!, status };
+    documents[entry.id] = { id: entry.id, url: entry.url, title: entry.title, section: entry.section, optional: entry.optional, slug: slugs[position]!, status, ...(status === "pending" && policy.refreshes(entry.url) ? { refresh: true } : {}) };
   });
   const { entries: _allEntries, ...indexWithoutEntries } = index;
   // Said once the source is known to be readable, so bad input still gets a single line.
@@ -44,6 +46,7 @@ export async function discover(state: State, runtime: Runtime): Promise<Update> 
       index: indexWithoutEntries,
       ...(landingPage ? { landingPage } : {}),
       trace: contextTrace({ runtime }),
+      cache: { store: services.store, read: !configuration.noCache },
       onFailure: (reason) => services.onEvent?.({ type: "analysis-failed", question: "context", ids: [], reason }),
     }),
   );

@@ -1,8 +1,8 @@
 import type { Runtime } from "@langchain/langgraph";
-import { describeError } from "../../src/errors.ts";
-import { sha256 } from "../../src/hash.ts";
+import { describeError, stopsRun } from "../../src/errors.ts";
+import { canonicalJson, sha256 } from "../../src/hash.ts";
 import type { DocumentSummary, DocumentTopics, ExtractedDocument, GlobalContext, SynthesisInput, Topic, TopicGuideline } from "../../src/types.ts";
-import { ANALYSIS_SCHEMA_VERSION } from "../analyse-batch.ts";
+import { analysisCacheKey } from "../analyse-batch.ts";
 import { resolveRuntime } from "../services.ts";
 import type { Update } from "../state.ts";
 import { topicTrace } from "../trace.ts";
@@ -13,15 +13,28 @@ export interface SynthesisTask {
   relatedTopics: Array<{ id: string; name: string }>;
   contextHash: string;
   sources: Array<{ documentId: string; section: string; contentHash: string; summaryHash: string; topicsHash: string }>;
+  /** Answer again, ignoring the cache: a source is refreshed this run (--force, --no-cache). */
+  refresh?: boolean;
+}
+
+/**
+ * Cache key of a topic's guideline: exactly what its prompt is built from (the topic's names, its related topics, the
+ * context, each source's content and analysis hashes in order), with the question's version and model. Not the topic's
+ * weight or the refresh flag, so a re-run whose sources did not change reuses the guideline.
+ */
+export function synthesisCacheKey(options: { task: SynthesisTask; provider: string; model: string; answerVersion?: string }): string {
+  const { topic, relatedTopics, contextHash, sources } = options.task;
+  const inputs = { topic: { id: topic.id, name: topic.name, aliases: topic.aliases }, relatedTopics, sources };
+  return analysisCacheKey({ question: "synthesize", provider: options.provider, model: options.model, answerVersion: options.answerVersion, contentHash: sha256(canonicalJson(inputs)), contextHash });
 }
 
 /** Writes the guideline of one topic from its source documents; a failure is recorded, never thrown. */
 export async function synthesize(task: SynthesisTask, runtime: Runtime): Promise<Update> {
   const { services } = resolveRuntime(runtime);
   const { store, analyser } = services;
-  const key = sha256(["synthesize", ANALYSIS_SCHEMA_VERSION, analyser.provider, analyser.model, analyser.answerVersions?.synthesize ?? "", JSON.stringify(task)].join("|"));
+  const key = synthesisCacheKey({ task, provider: analyser.provider, model: analyser.model, answerVersion: analyser.answerVersions?.synthesize });
   const finish = (result: { hash: string } | { failure: string }): Update => ({ guidelines: { [task.topic.id]: result } });
-  const cached = store.getCached(key);
+  const cached = task.refresh ? undefined : store.getCached(key);
   if (cached) {
     services.onEvent?.({ type: "analysis", question: "synthesize", ids: [task.topic.id], cached: true });
     return finish({ hash: cached });
@@ -47,6 +60,7 @@ export async function synthesize(task: SynthesisTask, runtime: Runtime): Promise
     services.onEvent?.({ type: "analysis", question: "synthesize", ids: [task.topic.id], cached: false });
     return finish({ hash });
   } catch (error) {
+    if (stopsRun(error)) throw error;
     const reason = describeError(error);
     services.onEvent?.({ type: "analysis-failed", question: "synthesize", ids: [task.topic.id], reason });
     return finish({ failure: reason });

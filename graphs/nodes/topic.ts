@@ -1,14 +1,14 @@
 import type { Runtime } from "@langchain/langgraph";
 import { type AnalysisTask, analyseBatch } from "../analyse-batch.ts";
+import { analysisUpdate } from "../analysis-update.ts";
 import { resolveRuntime } from "../services.ts";
 import type { Update } from "../state.ts";
 import { batchTrace } from "../trace.ts";
-import { outcomeToRecords } from "./summarize.ts";
 
 /** Names the topics of each document of one batch; runs beside summarize on the same batch. */
 export async function topic(task: AnalysisTask, runtime: Runtime): Promise<Update> {
   const { services } = resolveRuntime(runtime);
   const trace = batchTrace({ runtime, question: "topic", batchId: task.batchId, batchSize: task.documents.length });
   const outcome = await analyseBatch({ question: "topic", task, services, trace });
-  return { documents: outcomeToRecords(outcome, "topicsHash", "topic") };
+  return analysisUpdate({ question: "topic", task, outcome });
 }

@@ -22,6 +22,8 @@ export interface MockBehaviour {
   failures?: { status: number; count: number; retryAfter?: string; message?: string };
   /** Held before answering each request, in milliseconds. */
   delayMs: number;
+  /** Once this many chat completions are answered, later ones are never answered (a run to be killed part-way). */
+  holdAfter?: number;
 }
 
 /**
@@ -79,6 +81,8 @@ export interface MockCounters {
   peakInFlight: number;
   /** Requests refused with a 429 for `limits` (not for scripted failures). */
   refusedForLimit: number;
+  /** Chat completions held unanswered by `behaviour.holdAfter`. */
+  held: number;
 }
 
 /** A running mock server. */
@@ -122,7 +126,7 @@ export async function startMockOpenAIServer(options: MockOpenAIServerOptions = {
   const seenPrompts: string[][] = [];
   const window: Array<{ at: number; tokens: number }> = [];
   const windowMs = options.windowMs ?? 60_000;
-  const counters: MockCounters = { inFlight: 0, peakInFlight: 0, refusedForLimit: 0 };
+  const counters: MockCounters = { inFlight: 0, peakInFlight: 0, refusedForLimit: 0, held: 0 };
   let sequence = 0;
 
   const server = createServer(async (request, response) => {
@@ -150,6 +154,10 @@ export async function startMockOpenAIServer(options: MockOpenAIServerOptions = {
     if (request.method === "GET" && path === "/v1/models") return send(200, { object: "list", data: [{ id: "mock", object: "model" }] });
     if (request.method !== "POST" || path !== "/v1/chat/completions") return send(404, { error: { message: `no route ${request.method} ${path}` } });
     if (!body || !Array.isArray(body.messages)) return send(400, { error: { message: "body must be JSON with messages" } });
+    if (behaviour.holdAfter !== undefined && sequence >= behaviour.holdAfter) {
+      counters.held += 1;
+      return;
+    }
 
     const parts = promptParts(body);
     const promptTokens = parts.reduce((sum, part) => sum + roughTokens(part), 0);
