@@ -4,28 +4,34 @@ import { pathToFileURL } from "node:url";
 import { describeError, stopsRun } from "../src/errors.ts";
 import type { Fetcher } from "../src/fetch/index.ts";
 import { htmlToMarkdown, looksLikeHtml } from "../src/html.ts";
+import { readLandingPage } from "../src/landing-page.ts";
 import { canonicalJson, sha256 } from "../src/hash.ts";
 import type { ContentStore } from "../src/store.ts";
 import type { LlmTrace } from "../src/tracing.ts";
 import type { Analyser, ContextInput, DocumentIndex, GlobalContext } from "../src/types.ts";
 import { analysisCacheKey } from "./analyse-batch.ts";
 
-/** The landing page of a source: `index.html` beside a local llms.txt, else the index's folder then the site root. */
-export async function loadLandingPage(options: { source: string; fetcher: Fetcher }): Promise<ContextInput["landingPage"] | undefined> {
+/**
+ * The landing page of a source: `index.html` beside a local llms.txt, else the index's folder then the site root.
+ * It comes as markdown (what an LLM reads) and as readLandingPage reads it (title, description, ranked sections).
+ */
+export async function loadLandingPage(options: { source: string; fetcher: Fetcher; productName?: string }): Promise<ContextInput["landingPage"] | undefined> {
+  const read = (html: string, url: string): NonNullable<ContextInput["landingPage"]> => {
+    const page = readLandingPage({ html, url, ...(options.productName ? { productName: options.productName } : {}) });
+    return { url, markdown: htmlToMarkdown(html).markdown, ...(page.title ? { title: page.title } : {}), page };
+  };
   if (!/^https?:\/\//i.test(options.source)) {
     const path = join(dirname(resolve(options.source)), "index.html");
     const html = await readFile(path, "utf8").catch(() => undefined);
-    if (!html) return undefined;
-    const page = htmlToMarkdown(html);
-    return { url: pathToFileURL(path).href, markdown: page.markdown, ...(page.title ? { title: page.title } : {}) };
+    return html ? read(html, pathToFileURL(path).href) : undefined;
   }
   const candidates = [...new Set([new URL("./", options.source).href, new URL("/", options.source).href])];
   for (const url of candidates) {
     try {
       const fetched = await options.fetcher.get({ url, accept: "text/html", attempts: 1 });
       if (!looksLikeHtml(fetched.text) && !/html/i.test(fetched.contentType)) continue;
-      const page = htmlToMarkdown(fetched.text);
-      if (page.markdown.trim()) return { url: fetched.url, markdown: page.markdown, ...(page.title ? { title: page.title } : {}) };
+      const landing = read(fetched.text, fetched.url);
+      if (landing.markdown.trim()) return landing;
     } catch {
       // No landing page is fine: the index alone still gives a context.
     }

@@ -3,6 +3,8 @@ import * as cheerio from "cheerio";
 /** A section of the landing page and how much it says about the product. */
 export interface LandingSection {
   heading: string;
+  /** 1 for the page's headline (h1), 2 for a main section (h2). */
+  level: 1 | 2;
   text: string;
   /** Higher is more about the product: length of prose, mentions of the product name, position. */
   score: number;
@@ -43,7 +45,7 @@ export function readLandingPage(options: { html: string; url: string; productNam
     if (!text) return;
     const mentions = name ? text.toLowerCase().split(name).length - 1 : 0;
     const score = Math.round((Math.min(text.length, 600) / 60 + mentions * 2 + Math.max(0, 5 - position)) * 100) / 100;
-    sections.push({ heading, text, score });
+    sections.push({ heading, level: element.tagName.toLowerCase() === "h1" ? 1 : 2, text, score });
   });
   sections.sort((a, b) => b.score - a.score);
   return { url: options.url, title, description, headings, sections };

@@ -1,4 +1,5 @@
 /** Shared data shapes of document-it. Everything here is plain JSON so it can be stored and checkpointed. */
+import type { LandingPage } from "./landing-page.ts";
 import type { LlmTrace } from "./tracing.ts";
 
 /** One link of the documentation index (an llms.txt file list item, or a file of a markdown folder). */
@@ -213,7 +214,8 @@ export interface ContextInput {
   index: Omit<DocumentIndex, "entries"> & { entries?: IndexEntry[] };
   /** The index file's own text (llms.txt), when the source had one. */
   indexText?: string;
-  landingPage?: { url: string; title?: string; markdown: string };
+  /** The landing page as markdown (what an LLM reads) and as readLandingPage reads it (what the local analyser quotes). */
+  landingPage?: { url: string; title?: string; markdown: string; page?: LandingPage };
   /** How the LLM call shows in a trace. */
   trace?: LlmTrace;
 }

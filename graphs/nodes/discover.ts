@@ -39,7 +39,7 @@ export async function discover(state: State, runtime: Runtime): Promise<Update> 
   const { entries: _allEntries, ...indexWithoutEntries } = index;
   // Said once the source is known to be readable, so bad input still gets a single line.
   services.onEvent?.({ type: "provider", provider: services.analyser.provider, model: services.analyser.model, reason: providerReason(configuration) });
-  const landingPage = services.analyser.buildContext ? await loadLandingPage({ source: state.source, fetcher }) : undefined;
+  const landingPage = services.analyser.buildContext ? await loadLandingPage({ source: state.source, fetcher, productName: index.title }) : undefined;
   const context = await services.analysisLimiter.run(() =>
     buildGlobalContext({
       analyser: services.analyser,

@@ -1,4 +1,5 @@
 import type { Analyser } from "../types.ts";
+import { extractContext } from "./context.ts";
 import { prepareDocument } from "./prepared-document.ts";
 import { summarizeDocument } from "./summarize.ts";
 import { synthesizeGuideline } from "./synthesize.ts";
@@ -23,7 +24,8 @@ export const LOCAL_MODEL = "extractive-v1";
 /**
  * The `local` analyser: no network, no key, deterministic. Every answer quotes the documents (ranked
  * sentences, key phrases, step lists, code blocks), and each document is analysed on its own so a batch's
- * make-up never changes a document's answer.
+ * make-up never changes a document's answer. Its context quotes the llms.txt and the landing page; it has no
+ * mergeTopics, so relate keeps the deterministic merge of topic names.
  */
 export function createLocalAnalyser(): Analyser {
   return {
@@ -38,6 +40,9 @@ export function createLocalAnalyser(): Analyser {
     },
     async synthesize(input) {
       return synthesizeGuideline(input);
+    },
+    async buildContext(input) {
+      return extractContext(input);
     },
   };
 }

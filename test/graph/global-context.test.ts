@@ -15,7 +15,12 @@ describe("the global context is versioned by reducer", () => {
       [2, "relate"],
     ]);
     expect(context.history[1]!.added.length).toBeGreaterThan(0);
-    expect(context.terminology.map((term) => term.term)).toEqual(context.history[1]!.added);
-    for (const term of context.terminology) expect(term.source).toMatch(/^file:\/\/.*\.(md|html)$/);
-  });
+    // Version 1 is the local analyser's extractive context: the landing page's sections as features, terms the sources mark as code.
+    expect(context.confidence?.reason).toMatch(/^Extractive, no model: quoted from the llms\.txt and the landing page; 6 features from page sections/);
+    expect(context.features.map((feature) => feature.name)).toContain("Signed with HMAC-SHA256");
+    const firstTerms = context.terminology.slice(0, context.terminology.length - context.history[1]!.added.length).map((term) => term.term);
+    expect(firstTerms).toContain("Relaykit-Signature");
+    expect(context.terminology.map((term) => term.term)).toEqual([...firstTerms, ...context.history[1]!.added]);
+    for (const term of context.terminology) expect(term.source).toMatch(/^(file:\/\/|\/).*\.(md|html|txt)$/);
+  }, 60_000);
 });
