@@ -5,7 +5,7 @@ import type { RunResult } from "../graphs/run.ts";
 import type { Services } from "../graphs/services.ts";
 import { DocumentItError, describeError } from "./errors.ts";
 import { formatEvent, formatRuns } from "./cli-format.ts";
-import { folder, globs, httpUrl, optionalPolicy, positiveInteger, provider, single } from "./cli/arguments.ts";
+import { folder, globs, httpUrl, optionalPolicy, positiveInteger, provider, reportFlags, single } from "./cli/arguments.ts";
 import { formatLlmsTxtJson, formatLlmsTxtReport, parseLlmsTxt, readLlmsTxtSource } from "./llms-txt/index.ts";
 import { VERSION } from "./version.ts";
 
@@ -24,8 +24,14 @@ Usage:
   document-it resume <run-id>          continue a run that was stopped, without redoing finished work
   document-it runs                     list runs with their status and coverage
   document-it parse <file-or-url>      check an llms.txt against the llmstxt.org format and show what it lists
+  document-it report <run-id>          write a run's outputs again from its stored analyses, with no LLM call
   document-it <command> --help         options of a command
   document-it --version
+
+Examples:
+  document-it run examples/llms.txt --out guidelines
+  document-it runs
+  document-it report 20261129T045012Z-a1b2c3 --agents-budget 4000
 
 Exit codes: 0 every document analysed, 1 some failed (outputs still written), 2 bad usage or unusable input.`,
   run: `Usage: document-it run <source> [options]
@@ -33,7 +39,9 @@ Exit codes: 0 every document analysed, 1 some failed (outputs still written), 2 
   <source>             an llms.txt URL or file, a docs site or page URL (its llms.txt is discovered), or a folder of .md/.mdx files
   --out DIR            where to write the guidelines (default output/<run-id>)
   --state PATH         SQLite file for checkpoints and content (default .document-it/state.db)
-  --concurrency N      most fetches and analyser calls at once (default 8)
+  --concurrency N      most fetches and LLM requests at once (default 8); LLM concurrency halves on a 429 and climbs back
+  --rpm N              LLM requests per minute, per endpoint and model (default: the endpoint's x-ratelimit-limit-requests, if sent)
+  --tpm N              LLM tokens per minute, input plus output, per endpoint and model (default: x-ratelimit-limit-tokens, if sent)
   --provider NAME      analyser: openai (OpenAI or any OpenAI-compatible endpoint) or local (extractive, no network);
                        default: openai when OPENAI_API_KEY or a base URL is set, else local
   --model NAME         model for document analysis and the global context (default gpt-4.1-mini)
@@ -48,25 +56,57 @@ Exit codes: 0 every document analysed, 1 some failed (outputs still written), 2 
   --allow-private      let hosts other than the source's resolve to private or loopback addresses (the source's own host always may)
   --ignore-robots      fetch pages even where robots.txt disallows document-it
   --batch-tokens N     token budget of one analysis batch (default 12000)
+  --no-cache           answer every LLM question again instead of reading cached answers (answers are still cached)
+  --force GLOB         fetch documents whose URL path matches without If-None-Match/If-Modified-Since, analyse them again
+                       past the cache and re-synthesise the topics they feed; repeatable, same globs as --include
   --run-id ID          name the run (default: time-based)
+  --agents-budget N    most tokens of AGENTS.md, at least 500 (default 8000); topics most important first, whole rules cut
+  --publish-url URL    where the output folder will be served; llms.txt links are absolute under it (default: its file: URL)
 
 Examples:
   document-it run examples/llms.txt
   document-it run https://docs.example.com/llms.txt --out guidelines --concurrency 16
   document-it run ./docs --max-docs 20
   OPENAI_API_KEY=sk-… document-it run https://docs.example.com/llms.txt --model gpt-4.1-mini
+  OPENAI_API_KEY=sk-… document-it run https://docs.example.com/llms.txt --rpm 500 --tpm 200000 --concurrency 16
   document-it run examples/llms.txt --base-url http://127.0.0.1:11434/v1 --model llama3.1
   document-it run https://docs.example.com/guide/intro --include '/guide/**' --exclude '**/changelog*'
   document-it run https://docs.example.com/llms.txt --optional skip --host-concurrency 2`,
-  resume: `Usage: document-it resume <run-id> [--state PATH]
+  resume: `Usage: document-it resume <run-id> [--state PATH] [--retry-failed]
 
-Continues a stopped or killed run from its last checkpoint. Finished documents are not fetched or analysed again.
+Continues a stopped or killed run from its last checkpoint. Finished documents are not fetched or analysed again,
+and documents or topics that failed stay failed.
 
-Example:
-  document-it resume 20261129T045012Z-a1b2c3`,
+  --retry-failed       try the documents and topics that failed in that run again (also after it finished); the rest
+                       comes from the cache
+
+Examples:
+  document-it resume 20261129T045012Z-a1b2c3
+  document-it resume 20261129T045012Z-a1b2c3 --retry-failed`,
   runs: `Usage: document-it runs [--state PATH] [--json]
 
-Lists the runs in the state file, newest first, with status and coverage.`,
+Lists the runs in the state file, newest first, with status and coverage.
+
+Examples:
+  document-it runs
+  document-it runs --state /data/document-it.db --json`,
+  report: `Usage: document-it report <run-id> [--out DIR] [--state PATH] [--agents-budget N] [--publish-url URL]
+
+Writes every output of a finished run again (markdown, AGENTS.md, llms.txt, report.html, analysis.json, run.json)
+from its checkpoint and stored analyses. Builds no analyser: no LLM call, no fetch.
+
+  <run-id>             a run listed by document-it runs
+  --out DIR            where to write (default: the run's own output folder, replaced in one step)
+  --state PATH         SQLite file holding the run (default .document-it/state.db)
+  --agents-budget N    most tokens of AGENTS.md, at least 500 (default: the run's, else 8000)
+  --publish-url URL    where the output folder will be served; llms.txt links are absolute under it
+
+Exit codes: 0 written, 2 unknown run id, a run without a report yet, or a bad flag.
+
+Examples:
+  document-it report 20261129T045012Z-a1b2c3
+  document-it report 20261129T045012Z-a1b2c3 --out agents-4k --agents-budget 4000
+  document-it report 20261129T045012Z-a1b2c3 --publish-url https://docs.example.com/guidelines/`,
   parse: `Usage: document-it parse <file-or-url> [--json]
 
 Parses an llms.txt as document-it reads it (llmstxt.org v2) and prints its title, summary, sections and links with
@@ -93,13 +133,20 @@ const OPTIONS = {
   prompts: { type: "string" },
   "max-docs": { type: "string" },
   "batch-tokens": { type: "string" },
+  rpm: { type: "string" },
+  tpm: { type: "string" },
   "run-id": { type: "string" },
+  "agents-budget": { type: "string" },
+  "publish-url": { type: "string" },
   include: { type: "string", multiple: true },
   exclude: { type: "string", multiple: true },
   optional: { type: "string" },
   "host-concurrency": { type: "string" },
   "allow-private": { type: "boolean" },
   "ignore-robots": { type: "boolean" },
+  "no-cache": { type: "boolean" },
+  force: { type: "string", multiple: true },
+  "retry-failed": { type: "boolean" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
@@ -109,7 +156,6 @@ const OPTIONS = {
 export async function main(argv: string[], options: CliOptions = {}): Promise<number> {
   const stdout = options.stdout ?? ((text: string) => process.stdout.write(`${text}\n`));
   const stderr = options.stderr ?? ((text: string) => process.stderr.write(`${text}\n`));
-  let tracesMayBePending = false;
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     const [command, ...rest] = positionals;
@@ -127,7 +173,6 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
       return parsed.title === undefined ? 1 : 0;
     }
     // Loaded only for commands that run the graph, so --help and --version answer at once.
-    tracesMayBePending = true;
     const { listRuns, resumeRun, startRun } = await import("../graphs/run.ts");
     switch (command) {
       case "run": {
@@ -140,6 +185,8 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
           ...(values.concurrency ? { concurrency: positiveInteger(values.concurrency, "--concurrency") } : {}),
           ...(values["max-docs"] ? { maxDocs: positiveInteger(values["max-docs"], "--max-docs") } : {}),
           ...(values["batch-tokens"] ? { batchTokens: positiveInteger(values["batch-tokens"], "--batch-tokens") } : {}),
+          ...(values.rpm ? { requestsPerMinute: positiveInteger(values.rpm, "--rpm") } : {}),
+          ...(values.tpm ? { tokensPerMinute: positiveInteger(values.tpm, "--tpm") } : {}),
           ...(values.provider ? { provider: provider(values.provider) } : {}),
           ...(values.model ? { model: values.model } : {}),
           ...(values["synthesis-model"] ? { synthesisModel: values["synthesis-model"] } : {}),
@@ -151,13 +198,23 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
           ...(values["host-concurrency"] ? { hostConcurrency: positiveInteger(values["host-concurrency"], "--host-concurrency") } : {}),
           ...(values["allow-private"] ? { allowPrivate: true } : {}),
           ...(values["ignore-robots"] ? { ignoreRobots: true } : {}),
+          ...reportFlags(values),
+          ...(values["no-cache"] ? { noCache: true } : {}),
+          ...(values.force ? { force: globs(values.force, "--force") } : {}),
           services,
         });
         return report(result, stdout);
       }
       case "resume": {
         const runId = single(rest, "resume", "<run-id>");
-        return report(await resumeRun({ runId, ...(values.state ? { statePath: values.state } : {}), services }), stdout);
+        return report(await resumeRun({ runId, ...(values.state ? { statePath: values.state } : {}), ...(values["retry-failed"] ? { retryFailed: true } : {}), services }), stdout);
+      }
+      case "report": {
+        const runId = single(rest, "report", "<run-id>");
+        const { reportRun } = await import("../graphs/report-run.ts");
+        const written = await reportRun({ runId, ...(values.state ? { statePath: values.state } : {}), ...(values.out ? { outDir: values.out } : {}), ...reportFlags(values) });
+        stdout(`Wrote ${written.files.length} files of run ${written.runId} from its stored analyses to ${written.outDir}`);
+        return 0;
       }
       case "runs": {
         const runs = listRuns({ ...(values.state ? { statePath: values.state } : {}) });
@@ -165,19 +222,13 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
         return 0;
       }
       default:
-        throw new DocumentItError("USAGE", `unknown command "${command}" (commands: run, resume, runs, parse; see --help)`);
+        throw new DocumentItError("USAGE", `unknown command "${command}" (commands: run, resume, runs, parse, report; see --help)`);
     }
   } catch (error) {
     const usage = (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     stderr(`document-it: ${describeError(error)}`);
     if (usage || (error instanceof DocumentItError && error.isInputError)) return 2;
     return 1;
-  } finally {
-    // On every exit path of a graph command: LangSmith (with LANGSMITH_TRACING) sends runs in the background, and an exit loses them.
-    if (tracesMayBePending) {
-      const { flushTraces } = await import("./tracing.ts");
-      if (!(await flushTraces())) stderr("document-it: traces were not all sent to LangSmith within 15 s");
-    }
   }
 }
 
