@@ -156,6 +156,7 @@ const OPTIONS = {
 export async function main(argv: string[], options: CliOptions = {}): Promise<number> {
   const stdout = options.stdout ?? ((text: string) => process.stdout.write(`${text}\n`));
   const stderr = options.stderr ?? ((text: string) => process.stderr.write(`${text}\n`));
+  let tracesMayBePending = false;
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     const [command, ...rest] = positionals;
@@ -173,6 +174,7 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
       return parsed.title === undefined ? 1 : 0;
     }
     // Loaded only for commands that run the graph, so --help and --version answer at once.
+    tracesMayBePending = true;
     const { listRuns, resumeRun, startRun } = await import("../graphs/run.ts");
     switch (command) {
       case "run": {
@@ -229,6 +231,12 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
     stderr(`document-it: ${describeError(error)}`);
     if (usage || (error instanceof DocumentItError && error.isInputError)) return 2;
     return 1;
+  } finally {
+    // On every exit path of a graph command: LangSmith (with LANGSMITH_TRACING) sends runs in the background, and an exit loses them.
+    if (tracesMayBePending) {
+      const { flushTraces } = await import("./tracing.ts");
+      if (!(await flushTraces())) stderr("document-it: traces were not all sent to LangSmith within 15 s");
+    }
   }
 }
 
