@@ -11,8 +11,11 @@ export const ANALYSIS_SCHEMA_VERSION = 1;
 export interface AnalysisTask {
   batchId: string;
   contextHash: string;
-  /** Documents, or parts of a split document (`partOf` names the document); `refresh`: answer again, ignoring the cache. */
-  documents: Array<{ id: string; contentHash: string; section: string; partOf?: string; refresh?: boolean }>;
+  /**
+   * Documents, or parts of a split document (`partOf` names the document). `refreshSince` (epoch ms, --force and
+   * --no-cache): answers cached before it are not used, those cached since (by this run, before a resume) are.
+   */
+  documents: Array<{ id: string; contentHash: string; section: string; partOf?: string; refreshSince?: number }>;
 }
 
 /** Outcome per document: the stored answer's hash, or why it failed. */
@@ -43,7 +46,7 @@ export async function analyseBatch<Q extends Question>(options: { question: Q; t
     context = store.get<GlobalContext>(task.contextHash);
     if (!context) throw new Error(`global context ${task.contextHash} is missing from the content store`);
     for (const item of task.documents) {
-      const cached = item.refresh ? undefined : store.getCached(keyOf(item.id));
+      const cached = store.getCached(keyOf(item.id), item.refreshSince === undefined ? {} : { since: item.refreshSince });
       if (cached) outcome[item.id] = { hash: cached };
       else misses.push(toAnalysisDocument(store.get<ExtractedDocument>(item.contentHash), item));
     }

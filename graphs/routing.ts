@@ -22,7 +22,7 @@ export function routeToAnalysis(state: State): Send[] | "relate" {
       contextHash: state.contextHash!,
       documents: batch.documentIds.map((id) => {
         const part = parts.get(id);
-        const refresh = state.documents[part?.documentId ?? id]!.refresh ? { refresh: true } : {};
+        const refresh = state.documents[part?.documentId ?? id]!.refresh ? { refreshSince: refreshSince(state) } : {};
         if (part) return { id, contentHash: part.contentHash, section: state.documents[part.documentId]!.section, partOf: part.documentId, ...refresh };
         return { id, contentHash: state.documents[id]!.contentHash!, section: state.documents[id]!.section, ...refresh };
       }),
@@ -46,8 +46,13 @@ export function routeToSynthesis(state: State): Send[] | "report" {
         return { documentId, section: record.section, contentHash: record.contentHash!, summaryHash: record.summaryHash!, topicsHash: record.topicsHash! };
       }),
       // A refreshed source (--force, --no-cache) refreshes the topics it feeds, even when its answers came out the same.
-      ...(topic.documentIds.some((documentId) => state.documents[documentId]?.refresh) ? { refresh: true } : {}),
+      ...(topic.documentIds.some((documentId) => state.documents[documentId]?.refresh) ? { refreshSince: refreshSince(state) } : {}),
     };
     return new Send("synthesize", task);
   });
+}
+
+// Refreshed answers are those cached since the run began (discover's start, checkpointed), so a resume reuses them.
+function refreshSince(state: State): number {
+  return state.timings.discover?.start ?? 0;
 }

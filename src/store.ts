@@ -11,8 +11,8 @@ export interface ContentStore {
   put(value: unknown): string;
   /** The value stored under `hash`, or undefined. */
   get<T>(hash: string): T | undefined;
-  /** Hash of the cached result under `key`, or undefined. */
-  getCached(key: string): string | undefined;
+  /** Hash of the cached result under `key`, or undefined; with `since` (epoch ms), only a result cached at or after it. */
+  getCached(key: string, options?: { since?: number }): string | undefined;
   /** Remembers that `key` produced the value stored under `hash`. */
   setCached(key: string, hash: string): void;
 }
@@ -26,7 +26,7 @@ export function createContentStore(options: { database: SqliteDatabase }): Conte
   `);
   const insert = database.prepare("INSERT OR IGNORE INTO content (hash, compressed, body) VALUES (?, ?, ?)");
   const select = database.prepare<[string], { compressed: number; body: Buffer }>("SELECT compressed, body FROM content WHERE hash = ?");
-  const selectCached = database.prepare<[string], { hash: string }>("SELECT hash FROM result_cache WHERE key = ?");
+  const selectCached = database.prepare<[string], { hash: string; created_at: string }>("SELECT hash, created_at FROM result_cache WHERE key = ?");
   const upsertCached = database.prepare("INSERT OR REPLACE INTO result_cache (key, hash, created_at) VALUES (?, ?, ?)");
 
   return {
@@ -44,8 +44,10 @@ export function createContentStore(options: { database: SqliteDatabase }): Conte
       const bytes = row.compressed ? gunzipSync(row.body) : row.body;
       return JSON.parse(bytes.toString("utf8")) as T;
     },
-    getCached(key) {
-      return selectCached.get(key)?.hash;
+    getCached(key, options = {}) {
+      const row = selectCached.get(key);
+      if (!row || (options.since !== undefined && Date.parse(row.created_at) < options.since)) return undefined;
+      return row.hash;
     },
     setCached(key, hash) {
       upsertCached.run(key, hash, new Date().toISOString());

@@ -13,14 +13,14 @@ export interface SynthesisTask {
   relatedTopics: Array<{ id: string; name: string }>;
   contextHash: string;
   sources: Array<{ documentId: string; section: string; contentHash: string; summaryHash: string; topicsHash: string }>;
-  /** Answer again, ignoring the cache: a source is refreshed this run (--force, --no-cache). */
-  refresh?: boolean;
+  /** A source is refreshed this run (--force, --no-cache): a guideline cached before this time (epoch ms) is not used. */
+  refreshSince?: number;
 }
 
 /**
  * Cache key of a topic's guideline: exactly what its prompt is built from (the topic's names, its related topics, the
  * context, each source's content and analysis hashes in order), with the question's version and model. Not the topic's
- * weight or the refresh flag, so a re-run whose sources did not change reuses the guideline.
+ * weight or its refresh time, so a re-run whose sources did not change reuses the guideline.
  */
 export function synthesisCacheKey(options: { task: SynthesisTask; provider: string; model: string; answerVersion?: string }): string {
   const { topic, relatedTopics, contextHash, sources } = options.task;
@@ -34,7 +34,7 @@ export async function synthesize(task: SynthesisTask, runtime: Runtime): Promise
   const { store, analyser } = services;
   const key = synthesisCacheKey({ task, provider: analyser.provider, model: analyser.model, answerVersion: analyser.answerVersions?.synthesize });
   const finish = (result: { hash: string } | { failure: string }): Update => ({ guidelines: { [task.topic.id]: result } });
-  const cached = task.refresh ? undefined : store.getCached(key);
+  const cached = store.getCached(key, task.refreshSince === undefined ? {} : { since: task.refreshSince });
   if (cached) {
     services.onEvent?.({ type: "analysis", question: "synthesize", ids: [task.topic.id], cached: true });
     return finish({ hash: cached });

@@ -26,17 +26,14 @@ describe("invariant 6 with the openai provider: SIGKILL half-way, then resume", 
   let mock: MockOpenAIServer;
   let site: StaticServer;
   // From this chat completion on (index in the mock's records), requests are held unanswered until released.
-  let holdFrom = Number.POSITIVE_INFINITY;
-  let release: () => void = () => undefined;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const held: RecordedRequest[] = [];
+  let hold: { from: number; held: RecordedRequest[]; released: Promise<void>; release: () => void } | undefined;
 
   beforeAll(async () => {
     mock = await startMockOpenAIServer({
       respond: async (request) => {
-        if (mock.completions().indexOf(request) >= holdFrom) {
-          held.push(request);
-          await released;
+        if (hold && mock.completions().indexOf(request) >= hold.from) {
+          hold.held.push(request);
+          await hold.released;
           return { status: 503, body: { error: { message: "mock: held until the client was killed" } } };
         }
         return documentNamedAnswers(request);
@@ -45,46 +42,48 @@ describe("invariant 6 with the openai provider: SIGKILL half-way, then resume", 
     site = await startStaticServer({ root: "examples" });
   });
   afterAll(async () => {
-    release();
+    hold?.release();
     await mock.close();
     await site.close();
   });
 
-  it("asks on resume at most the work left unanswered plus one batch, and redoes no answered call", async () => {
+  // --no-cache too: a resume must not ask again what the killed run answered.
+  it.each([[[]], [["--no-cache"]]])("asks on resume at most the work left unanswered plus one batch, and redoes no answered call (%j)", async (flags: string[]) => {
     const folder = temporaryFolder();
-    const args = (name: string) => ["run", `${site.url}llms.txt`, "--provider", "openai", "--base-url", mock.baseUrl, "--model", "mock-small", "--concurrency", "2", "--batch-tokens", "4000", "--out", join(folder, name), "--state", join(folder, `${name}.db`), "--run-id", name];
+    const args = (name: string) => ["run", `${site.url}llms.txt`, "--provider", "openai", "--base-url", mock.baseUrl, "--model", "mock-small", "--concurrency", "2", "--batch-tokens", "4000", "--out", join(folder, name), "--state", join(folder, `${name}.db`), "--run-id", name, ...flags];
     const quiet = { stdout: () => undefined, stderr: () => undefined };
 
     // An uninterrupted run gives the whole work.
+    const cleanStart = mock.completions().length;
     expect(await main(args("clean"), quiet)).toBe(0);
-    const total = mock.completions().map(describeCall);
+    const total = mock.completions().slice(cleanStart).map(describeCall);
     expect(total.filter((call) => call.question === "summarize").length).toBeGreaterThanOrEqual(3);
 
     const start = mock.completions().length;
-    holdFrom = start + Math.floor(total.length / 2);
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    hold = { from: start + Math.floor(total.length / 2), held: [], released, release };
     const child = spawn(process.execPath, [CLI_BIN, ...args("killed")], { stdio: ["ignore", "ignore", "pipe"] });
-    let childErr = "";
-    child.stderr!.on("data", (chunk: Buffer) => (childErr += chunk.toString()));
+    let childErrors = "";
+    child.stderr!.on("data", (chunk: Buffer) => (childErrors += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    await waitFor(() => held.length > 0, "the killed run to reach half-way");
+    await waitFor(() => hold!.held.length > 0, "the killed run to reach half-way");
     // Calls already answered have their answers stored by now; then kill without warning.
     await new Promise((resolve) => setTimeout(resolve, 500));
     child.kill("SIGKILL");
-    expect(await exited, childErr).toBe(null);
-    const beforeKill = mock.completions().slice(start);
-    const answered = beforeKill.filter((request) => request.status === 200).map(describeCall);
+    expect(await exited, childErrors).toBe(null);
+    const answered = mock.completions().slice(start).filter((request) => request.status === 200).map(describeCall);
     expect(answered.length).toBe(Math.floor(total.length / 2));
-    holdFrom = Number.POSITIVE_INFINITY;
+    hold = undefined;
     release();
 
     const resumeStart = mock.completions().length;
-    const resumeLines: string[] = [];
-    const resumeCode = await main(["resume", "killed", "--state", join(folder, "killed.db")], { stdout: (line) => resumeLines.push(line), stderr: (line) => resumeLines.push(line) });
-    expect(resumeCode, resumeLines.join("\n")).toBe(0);
+    const lines: string[] = [];
+    const code = await main(["resume", "killed", "--state", join(folder, "killed.db")], { stdout: (line) => lines.push(line), stderr: (line) => lines.push(line) });
+    expect(code, lines.join("\n")).toBe(0);
     const onResume = mock.completions().slice(resumeStart).map(describeCall);
-    const remaining = total.length - answered.length;
     // One batch is its summarize and its topic call.
-    expect(onResume.length).toBeLessThanOrEqual(remaining + 2);
+    expect(onResume.length).toBeLessThanOrEqual(total.length - answered.length + 2);
     const answeredWork = new Set(answered.flatMap(workOf));
     expect(onResume.flatMap(workOf).filter((work) => answeredWork.has(work))).toEqual([]);
 

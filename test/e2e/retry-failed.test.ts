@@ -27,7 +27,8 @@ describe("resume --retry-failed", () => {
     await site.close();
   });
 
-  it("tries a failed document again only when asked, asking only what its failure left unanswered", async () => {
+  // Under --no-cache too: the answers the run itself cached are reused by the retry.
+  it.each([[[]], [["--no-cache"]]])("tries a failed document again only when asked, asking only what its failure left unanswered (%j)", async (flags: string[]) => {
     const folder = temporaryFolder();
     const out = join(folder, "out");
     const retriesUrl = `${site.url}docs/retries.md`;
@@ -39,7 +40,7 @@ describe("resume --retry-failed", () => {
       return { code, stdout, calls: mock.completions().slice(before).map(describeCall), retries: manifest.documents.find((document) => document.url === retriesUrl)!, manifest };
     };
     refused = documentIdFor(retriesUrl);
-    const first = await cli(["run", `${site.url}llms.txt`, "--provider", "openai", "--base-url", mock.baseUrl, "--model", "mock-small", "--out", out, "--run-id", "flaky"]);
+    const first = await cli(["run", `${site.url}llms.txt`, "--provider", "openai", "--base-url", mock.baseUrl, "--model", "mock-small", "--out", out, "--run-id", "flaky", ...flags]);
     expect(first.code).toBe(1);
     expect(first.retries).toMatchObject({ id: refused, status: "failed", failure: { stage: "summarize" } });
     expect(first.manifest.coverage).toEqual({ total: 14, analysed: 13, failed: 1, skipped: 0 });

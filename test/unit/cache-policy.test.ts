@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { cachePolicy } from "../../graphs/cache-policy.ts";
 import { type SynthesisTask, synthesisCacheKey } from "../../graphs/nodes/synthesize.ts";
 import { retryFailedChanges } from "../../graphs/retry-failed.ts";
+import { openDatabase } from "../../src/database.ts";
+import { createContentStore } from "../../src/store.ts";
 import type { DocumentRecord, Topic } from "../../src/types.ts";
 
 describe("cachePolicy", () => {
@@ -12,6 +14,21 @@ describe("cachePolicy", () => {
     expect(forced.refreshes("https://d.example/guides/x.md")).toBe(true);
     const noCache = cachePolicy({ force: [], noCache: true });
     expect([noCache.isForced("https://d.example/a.md"), noCache.refreshes("https://d.example/a.md")]).toEqual([false, true]);
+  });
+});
+
+describe("getCached with since", () => {
+  it("skips a result cached before `since` and returns one cached at or after it", () => {
+    const database = openDatabase({ path: ":memory:" });
+    const store = createContentStore({ database });
+    database.prepare("INSERT INTO result_cache (key, hash, created_at) VALUES (?, ?, ?)").run("old", "h1", "2026-01-01T00:00:00.000Z");
+    const since = Date.parse("2026-01-01T00:00:00.001Z");
+    store.setCached("new", "h2");
+    expect([store.getCached("old"), store.getCached("old", { since }), store.getCached("new", { since }), store.getCached("old", { since: since - 1 })]).toEqual(["h1", undefined, "h2", "h1"]);
+    // Answered again, the old key counts as cached since.
+    store.setCached("old", "h3");
+    expect(store.getCached("old", { since })).toBe("h3");
+    database.close();
   });
 });
 
@@ -31,7 +48,7 @@ describe("synthesisCacheKey", () => {
   it("changes with what the prompt is built from, and only with that", () => {
     const base = key({});
     expect(key({ topic: { ...topic, weight: 9 } })).toBe(base);
-    expect(key({ refresh: true })).toBe(base);
+    expect(key({ refreshSince: Date.now() })).toBe(base);
     expect(key({ sources: [task.sources[0]!, { ...task.sources[1]!, summaryHash: "sb2" }] })).not.toBe(base);
     expect(key({ sources: [task.sources[0]!, { ...task.sources[1]!, contentHash: "cb2" }] })).not.toBe(base);
     expect(key({ sources: [task.sources[1]!, task.sources[0]!] })).not.toBe(base);
