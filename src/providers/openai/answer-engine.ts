@@ -10,11 +10,12 @@ import { renderPrompt, type PromptSet } from "../../prompts.ts";
 import { countTokens } from "../../tokens.ts";
 import type { LlmTrace } from "../../tracing.ts";
 import type { AnalyserQuestion } from "../../types.ts";
+import { DocumentItError } from "../../errors.ts";
 import { ProviderError, redactSecrets } from "../errors.ts";
 import type { QuestionMessages } from "../question-messages.ts";
 import { answerFromBody, answerFromMessage, checkAnswer, type RawAnswer } from "./answer-check.ts";
 import { createChatModel, type ChatModelSettings, type HttpExchange } from "./chat-model.ts";
-import { describeFailure, isUnsupportedMethod, type HttpFailure } from "./http-failure.ts";
+import { describeFailure, describeResponse, isUnsupportedMethod, type AttemptResponse, type HttpFailure } from "./http-failure.ts";
 import { STRUCTURED_OUTPUT_LADDER, describesSchemaInPrompt, type StructuredOutputMethod } from "./structured-output-method.ts";
 
 /** Token usage of one response, as `onUsage` reports it. */
@@ -45,8 +46,22 @@ export interface RetryReport {
   reason: string;
 }
 
-/** Wraps each HTTP attempt, so a limiter can govern requests and tokens; must call `send` once. */
-export type RequestThrottle = <T>(request: { question: AnalyserQuestion; model: string; estimatedInputTokens: number }, send: () => Promise<T>) => Promise<T>;
+/** One HTTP attempt, as a throttle sees it. */
+export interface ThrottledRequest {
+  question: AnalyserQuestion;
+  model: string;
+  estimatedInputTokens: number;
+  /** The `max_tokens` sent, when one is set. */
+  maxOutputTokens?: number;
+  /** The attempt's response once `send` has settled: status, headers, usage, `retry-after`, the endpoint's message (redacted). */
+  response: () => AttemptResponse;
+}
+
+/**
+ * Wraps each HTTP attempt, so a limiter can govern requests and tokens; must call `send` once. A
+ * DocumentItError it throws (its limiter stopped after a rejected API key) leaves the engine unchanged.
+ */
+export type RequestThrottle = <T>(request: ThrottledRequest, send: () => Promise<T>) => Promise<T>;
 
 /** Options of createAnswerEngine. */
 export interface AnswerEngineOptions {
@@ -125,9 +140,10 @@ export function createAnswerEngine(options: AnswerEngineOptions) {
       const config = traceConfig(request, method, repair);
       const send = async (): Promise<BaseMessage> => (structured === undefined ? chat.invoke(messages, config) : (await structured.invoke(messages, config)).raw);
       try {
-        const raw = options.throttle ? await options.throttle({ question: request.question, model: request.model, estimatedInputTokens: textTokens(messages) }, send) : await send();
+        const raw = options.throttle ? await options.throttle(throttledRequest(request, messages, exchange), send) : await send();
         return { kind: "answer", answer: report(request, method, repair, messages, answerFromMessage(raw)) };
       } catch (error) {
+        if (error instanceof DocumentItError) throw error;
         // The client threw while parsing a 2xx answer (truncated JSON, schema mismatch): the wire still has it.
         const fromBody = exchange.status !== undefined && exchange.status < 300 ? answerFromBody(exchange.body) : undefined;
         if (fromBody) return { kind: "answer", answer: report(request, method, repair, messages, fromBody) };
@@ -137,12 +153,18 @@ export function createAnswerEngine(options: AnswerEngineOptions) {
         const status = failure.status === undefined ? "" : ` with HTTP ${failure.status}`;
         if (!failure.retryable || retry >= options.retry.maxRetries || delayMs > options.retry.maxDelayMs) {
           const tries = retry > 0 ? ` (after ${retry + 1} attempts)` : "";
-          throw new ProviderError(redact(`the ${request.question} request to model ${request.model} failed${status}: ${failure.message}${tries}`), { ...(failure.status === undefined ? {} : { status: failure.status }), isRetryable: failure.retryable });
+          throw new ProviderError(redact(`the ${request.question} request to model ${request.model} failed${status}: ${failure.message}${tries}`), { ...(failure.status === undefined ? {} : { status: failure.status }), isRetryable: failure.retryable, contextLengthExceeded: failure.contextLengthExceeded ?? false });
         }
         options.onRetry?.({ question: request.question, model: request.model, retry: retry + 1, status: failure.status, delayMs, retryAfter: failure.retryAfterMs !== undefined, reason: redact(failure.message) });
         await options.sleep(delayMs);
       }
     }
+  }
+
+  function throttledRequest(request: AnswerRequest<unknown>, messages: BaseMessage[], exchange: HttpExchange): ThrottledRequest {
+    const response = () => describeResponse(exchange, { now: options.now(), redact });
+    const maxOutputTokens = options.chat.maxOutputTokens;
+    return { question: request.question, model: request.model, estimatedInputTokens: textTokens(messages), ...(maxOutputTokens === undefined ? {} : { maxOutputTokens }), response };
   }
 
   function report(request: AnswerRequest<unknown>, method: StructuredOutputMethod, repair: boolean, messages: BaseMessage[], answer: RawAnswer): RawAnswer {

@@ -8,7 +8,7 @@ import { citedSections, toDocumentSummaries, toDocumentTopics, toGlobalContext, 
 import { ANSWER_SCHEMA_VERSION, BatchAnswerSchema, ContextAnswerSchema, GuidelineAnswerSchema, SummarizeAnswerSchema, TopicAnswerSchema, TopicGroupsAnswerSchema } from "./schemas.ts";
 import type { StructuredOutputMethod } from "./structured-output-method.ts";
 
-export type { RequestThrottle, RetryReport, UsageReport } from "./answer-engine.ts";
+export type { RequestThrottle, RetryReport, ThrottledRequest, UsageReport } from "./answer-engine.ts";
 export { STRUCTURED_OUTPUT_LADDER, type StructuredOutputMethod } from "./structured-output-method.ts";
 export { ANSWER_SCHEMA_VERSION } from "./schemas.ts";
 
