@@ -39,3 +39,9 @@ export function contextTrace(options: { runtime: TraceRuntime }): LlmTrace {
   const run = runTag(options.runtime);
   return { name: "context", tags: [...run.tags, "context"], metadata: run.metadata };
 }
+
+/** The trace of relate's call that groups synonymous topic names. */
+export function relateTrace(options: { runtime: TraceRuntime; nameCount: number }): LlmTrace {
+  const run = runTag(options.runtime);
+  return { name: "relate topic names", tags: [...run.tags, "relate"], metadata: { ...run.metadata, topic_name_count: options.nameCount } };
+}

@@ -4,6 +4,7 @@ import { candidateNames, collectTopicCandidates } from "../../src/topic-candidat
 import { topicKey, topicTitle } from "../../src/topic-names.ts";
 import type { DocumentSummary, DocumentTopics, ExtractedDocument, GlobalContext } from "../../src/types.ts";
 import { synonymGroups } from "../merge-topics.ts";
+import { relateTrace } from "../trace.ts";
 import { type ContextUpdate, type DocumentChange, mergeContext } from "../reducers.ts";
 import { resolveRuntime } from "../services.ts";
 import type { State, Update } from "../state.ts";
@@ -31,10 +32,12 @@ export async function relate(state: State, runtime: Runtime): Promise<Update> {
     analysed.push({ id: entry.id, url: document.url, links: document.links, topics, summary });
   }
   const documents = analysed.map(({ id, url, links, topics }) => ({ id, url, links, topics: topics.topics }));
+  const names = candidateNames(collectTopicCandidates({ documents }));
   const synonyms = await synonymGroups({
     analyser: services.analyser,
-    names: candidateNames(collectTopicCandidates({ documents })),
+    names,
     threshold: configuration.topicMergeThreshold,
+    trace: relateTrace({ runtime, nameCount: names.length }),
     cache: { store, read: !configuration.noCache },
     onFailure: (reason) => services.onEvent?.({ type: "analysis-failed", question: "relate", ids: [], reason }),
   });
