@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, rmSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunResult, startRun } from "../graphs/run.ts";
@@ -79,6 +79,7 @@ export const pipelineThroughputScenario: BenchScenario = {
       return figures;
     } finally {
       await site.server.close();
+      rmSync(folder, { recursive: true, force: true });
     }
   },
 };

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startRun } from "../graphs/run.ts";
@@ -58,6 +58,7 @@ export const rateLimitScenario: BenchScenario = {
       };
     } finally {
       await Promise.all([site.server.close(), mock.close()]);
+      rmSync(folder, { recursive: true, force: true });
     }
   },
 };

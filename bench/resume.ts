@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readPromptFacts } from "../test/helpers/mock-openai-answers.ts";
@@ -69,6 +69,7 @@ export const resumeScenario: BenchScenario = {
       };
     } finally {
       await Promise.all([site.server.close(), mock.close()]);
+      rmSync(folder, { recursive: true, force: true });
     }
   },
 };

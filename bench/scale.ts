@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkpointBytes, round, startBenchMock, startBenchSite } from "./pipeline.ts";
@@ -49,6 +49,7 @@ export const scaleScenario: BenchScenario = {
         await Promise.all([site.server.close(), mock.close()]);
       }
     }
+    rmSync(folder, { recursive: true, force: true });
     const growth = perDocument.at(-1)! / perDocument[0]!;
     const largestSize = settings.sizes.at(-1)!;
     return {
