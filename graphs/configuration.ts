@@ -65,6 +65,10 @@ export const ConfigurationSchema = z.object({
   noCache: z.boolean().default(false).describe("Do not read cached LLM answers this run (they are still written)"),
   /** Globs on URL paths: matching documents are fetched unconditionally, re-analysed past the cache, and their topics re-synthesised. */
   force: z.array(z.string().min(1)).default([]).describe("Fetch and re-analyse documents whose URL path matches one of these globs, ignoring caches"),
+  /** A JSON file of model prices (USD per 1M tokens) added to or replacing the shipped ones, model by model. */
+  pricesPath: z.string().optional().describe("JSON file of model prices (USD per 1M tokens) overriding the shipped table"),
+  /** Stop starting LLM requests once the run's spend plus the next request's estimate would pass this many USD. */
+  maxCostUsd: z.number().positive().optional().describe("Most USD the run spends on LLM calls; past it no new request starts"),
   /** The `## Optional` section: analysed in index order, after the rest, or listed as skipped. */
   optional: z.enum(["include", "last", "skip"]).default("last").describe("Optional documents: include, last (after the rest) or skip"),
 });

@@ -2,10 +2,11 @@ import { getConfig } from "@langchain/langgraph";
 import { createLocalAnalyser } from "../src/local/index.ts";
 import { loadPrompts } from "../src/prompts.ts";
 import type { LlmLimiterRegistry } from "../src/llm-limiters.ts";
-import { type UsageReport, createOpenAIAnalyser } from "../src/providers/openai/index.ts";
+import { type RequestThrottle, type UsageReport, createOpenAIAnalyser } from "../src/providers/openai/index.ts";
 import { OPENAI_API_URL, createLimiterThrottle } from "../src/providers/openai/limiter-throttle.ts";
 import type { Analyser } from "../src/types.ts";
 import type { UsageLedger } from "../src/usage-ledger.ts";
+import { type CostGuard, chainThrottles } from "../src/prices/cost-guard.ts";
 import type { Configuration } from "./configuration.ts";
 
 /** Token usage per question, summed over the calls of this process. */
@@ -24,7 +25,7 @@ export function resolveProvider(configuration: Configuration, environment: NodeJ
  */
 export function createAnalyser(
   configuration: Configuration,
-  options: { usage?: UsageTotals; usageLedger?: UsageLedger; environment?: NodeJS.ProcessEnv; llmLimiters?: LlmLimiterRegistry } = {},
+  options: { usage?: UsageTotals; usageLedger?: UsageLedger; environment?: NodeJS.ProcessEnv; llmLimiters?: LlmLimiterRegistry; costGuard?: CostGuard; onUsage?: (report: UsageReport) => void } = {},
 ): Analyser {
   const environment = options.environment ?? process.env;
   if (resolveProvider(configuration, environment) === "local") return createLocalAnalyser();
@@ -36,11 +37,12 @@ export function createAnalyser(
     ...(baseUrl ? { baseUrl } : {}),
     ...(apiKey ? { apiKey } : {}),
     timeoutMs: configuration.llmTimeoutMs,
-    ...(options.llmLimiters ? { throttle: createLimiterThrottle({ limiters: options.llmLimiters, endpoint: baseUrl ?? OPENAI_API_URL }) } : {}),
+    ...throttleOf(options.costGuard, options.llmLimiters ? createLimiterThrottle({ limiters: options.llmLimiters, endpoint: baseUrl ?? OPENAI_API_URL }) : undefined),
     prompts: loadPrompts({ ...(configuration.promptsDirectory ? { directory: configuration.promptsDirectory } : {}), ...(configuration.prompts ? { overrides: configuration.prompts } : {}) }),
     onUsage: (report: UsageReport) => {
       const runId = currentRunId();
       if (options.usageLedger && runId) options.usageLedger.record(runId, report);
+      options.onUsage?.(report);
       if (!options.usage) return;
       const totals = (options.usage[report.question] ??= { calls: 0, inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 });
       totals.calls += 1;
@@ -49,6 +51,12 @@ export function createAnalyser(
       totals.cachedInputTokens += report.cachedInputTokens;
     },
   });
+}
+
+// --max-cost admits a request before the limiter queues it, so a refused request never holds a limiter slot.
+function throttleOf(costGuard: CostGuard | undefined, limiter: RequestThrottle | undefined): { throttle?: RequestThrottle } {
+  const throttle = chainThrottles(costGuard?.throttle, limiter);
+  return throttle ? { throttle } : {};
 }
 
 // The run a call belongs to: LangGraph keeps each node's config in AsyncLocalStorage, and the thread id is the run id.

@@ -9,6 +9,10 @@ import { createDatabase } from "./database-cache.ts";
 import { compileGraph } from "./compile.ts";
 import { type Services, buildServices } from "./services.ts";
 import { retryFailedChanges } from "./retry-failed.ts";
+import { readRunCost } from "./run-cost.ts";
+import { createRunCostGuard, costLimitOutcome } from "./cost-limit.ts";
+import type { RunCost } from "../src/prices/run-cost.ts";
+import { isCostLimitReason } from "../src/prices/cost-guard.ts";
 import type { State } from "./state.ts";
 
 /** Options of startRun. */
@@ -28,6 +32,12 @@ export interface RunResult {
   coverage: { total: number; analysed: number; failed: number; skipped: number };
   failedDocuments: Array<Pick<DocumentRecord, "id" | "url" | "title" | "failure">>;
   failedTopics: Array<{ id: string; reason: string }>;
+  /** LLM calls and tokens per question, over every process of the run (absent without LLM calls). */
+  usage?: Record<string, { calls: number; inputTokens: number; outputTokens: number; cachedInputTokens: number }>;
+  /** Their cost by the price table. */
+  cost?: RunCost;
+  /** Set when --max-cost stopped LLM work: documents and topics it left are failed with a "cost limit reached" reason. */
+  costLimit?: { maxCostUsd: number; reason: string };
 }
 
 /** A new run id: UTC time then 6 random hex characters, so ids sort by start time. */
@@ -48,12 +58,13 @@ export async function startRun(options: StartRunOptions): Promise<RunResult> {
 }
 
 /** Continues a run from its last checkpoint; finished work is not redone. */
-export async function resumeRun(options: { runId: string; statePath?: string; services?: Partial<Services>; retryFailed?: boolean }): Promise<RunResult> {
+export async function resumeRun(options: { runId: string; statePath?: string; services?: Partial<Services>; retryFailed?: boolean; maxCostUsd?: number }): Promise<RunResult> {
   const statePath = resolve(options.statePath ?? ".document-it/state.db");
   const record = createRunRegistry({ database: createDatabase(statePath) }).get(options.runId);
-  const configuration = ensureConfiguration({ ...record.options, statePath });
+  // A new --max-cost replaces the run's, and what the old cap left undone is tried again under it.
+  const configuration = ensureConfiguration({ ...record.options, statePath, ...(options.maxCostUsd ? { maxCostUsd: options.maxCostUsd } : {}) });
   const maxDocs = typeof record.options["maxDocs"] === "number" ? record.options["maxDocs"] : undefined;
-  return execute({ runId: record.runId, configuration, input: { source: record.source, ...(maxDocs ? { maxDocs } : {}) }, overrides: options.services, resume: true, retryFailed: options.retryFailed ?? false });
+  return execute({ runId: record.runId, configuration, input: { source: record.source, ...(maxDocs ? { maxDocs } : {}) }, overrides: options.services, resume: true, retryFailed: options.retryFailed ?? false, retryCostLimited: options.maxCostUsd !== undefined });
 }
 
 /** Every run in the state file, newest first. */
@@ -61,11 +72,20 @@ export function listRuns(options: { statePath?: string }): RunRecord[] {
   return createRunRegistry({ database: createDatabase(resolve(options.statePath ?? ".document-it/state.db")) }).list();
 }
 
-async function execute(options: { runId: string; configuration: Configuration; input: { source: string; maxDocs?: number }; overrides?: Partial<Services>; resume?: boolean; retryFailed?: boolean }): Promise<RunResult> {
+async function execute(options: {
+  runId: string;
+  configuration: Configuration;
+  input: { source: string; maxDocs?: number };
+  overrides?: Partial<Services>;
+  resume?: boolean;
+  retryFailed?: boolean;
+  retryCostLimited?: boolean;
+}): Promise<RunResult> {
   const { runId, configuration } = options;
   const database = createDatabase(configuration.statePath);
   const registry = createRunRegistry({ database });
-  const services = buildServices(configuration, options.overrides);
+  const costGuard = createRunCostGuard({ runId, configuration, database, overrides: options.overrides });
+  const services = buildServices(configuration, { ...options.overrides, ...(costGuard ? { costGuard } : {}) });
   const app = compileGraph({ checkpointer: new SqliteSaver(database) });
   // Services ride along in the context: not checkpointed, and absent under `langgraph dev`, where nodes build their own.
   const context = { ...configuration, services } as Configuration & { services: Services };
@@ -75,7 +95,13 @@ async function execute(options: { runId: string; configuration: Configuration; i
     // A resumed run whose first step never finished has no checkpoint: start it again from its input.
     let snapshot = options.resume ? await app.getState(config) : undefined;
     const hasCheckpoint = snapshot !== undefined && Object.keys(snapshot.values ?? {}).length > 0;
-    const retry = hasCheckpoint && options.retryFailed ? retryFailedChanges(snapshot!.values as State) : undefined;
+    const retry = !hasCheckpoint
+      ? undefined
+      : options.retryFailed
+        ? retryFailedChanges(snapshot!.values as State)
+        : options.retryCostLimited
+          ? retryFailedChanges(snapshot!.values as State, { only: isCostLimitReason })
+          : undefined;
     if (retry) {
       // As if discover had just written them: its edge sends the failed documents to extract, and the run goes on from there.
       await app.updateState(config, { documents: retry }, "discover");
@@ -83,8 +109,12 @@ async function execute(options: { runId: string; configuration: Configuration; i
     }
     const finished = hasCheckpoint && snapshot!.next.length === 0;
     const state = (finished ? snapshot!.values : await app.invoke(hasCheckpoint ? null : options.input, config)) as State;
-    const result = summarizeResult(runId, configuration, state);
-    registry.update(runId, { status: result.coverage.failed > 0 || result.failedTopics.length > 0 ? "completed-with-failures" : "completed", coverage: result.coverage });
+    const usage = services.usageLedger?.totals(runId);
+    const cost = readRunCost({ runId, state, services });
+    const costLimit = costLimitOutcome({ configuration, costGuard, state });
+    const result: RunResult = { ...summarizeResult(runId, configuration, state), ...(usage && Object.keys(usage).length > 0 ? { usage } : {}), ...(cost ? { cost } : {}), ...(costLimit ? { costLimit } : {}) };
+    const failures = result.coverage.failed > 0 || result.failedTopics.length > 0;
+    registry.update(runId, { status: costLimit ? "stopped-at-cost-limit" : failures ? "completed-with-failures" : "completed", coverage: result.coverage, ...(costLimit ? { message: costLimit.reason } : {}) });
     return result;
   } catch (error) {
     registry.update(runId, { status: "failed", message: error instanceof Error ? error.message : String(error) });

@@ -7,6 +7,9 @@ import { type LlmLimiterRegistry, createLlmLimiterRegistry } from "../src/llm-li
 import { type ContentStore, createContentStore } from "../src/store.ts";
 import type { Analyser } from "../src/types.ts";
 import { type UsageLedger, createUsageLedger } from "../src/usage-ledger.ts";
+import type { CostGuard } from "../src/prices/cost-guard.ts";
+import { type PriceTable, loadPriceTable } from "../src/prices/price-table.ts";
+import { usageEvent } from "../src/prices/run-cost.ts";
 import { type Configuration, ensureConfiguration } from "./configuration.ts";
 import { type UsageTotals, createAnalyser } from "./provider.ts";
 
@@ -32,6 +35,10 @@ export interface Services {
   usage?: UsageTotals;
   /** Per-call LLM usage by run id in the state database, so run.json counts every process of a resumed run. */
   usageLedger?: UsageLedger;
+  /** Model prices (shipped, then --prices), for costs in events and run.json. */
+  prices?: PriceTable;
+  /** --max-cost: admits each LLM request of the openai analyser (given when the analyser is built). */
+  costGuard?: CostGuard;
   /** Epoch milliseconds; injectable for deterministic tests. */
   now: () => number;
 }
@@ -46,9 +53,12 @@ export function buildServices(configuration: Configuration, overrides: Partial<S
   const llmLimiters =
     overrides.llmLimiters ?? createLlmLimiterRegistry({ concurrency: configuration.concurrency, ...(requestsPerMinute ? { requestsPerMinute } : {}), ...(tokensPerMinute ? { tokensPerMinute } : {}) });
   const usageLedger = createUsageLedger({ database });
-  const analyser = overrides.analyser ?? createAnalyser(configuration, { usage, usageLedger, llmLimiters });
+  const prices = overrides.prices ?? loadPriceTable(configuration.pricesPath ? { file: configuration.pricesPath } : {});
+  const onUsage = (report: Parameters<typeof usageEvent>[0]) => overrides.onEvent?.(usageEvent(report, prices));
+  const analyser = overrides.analyser ?? createAnalyser(configuration, { usage, usageLedger, llmLimiters, onUsage, ...(overrides.costGuard ? { costGuard: overrides.costGuard } : {}) });
   return {
     usage,
+    prices,
     usageLedger,
     store: createContentStore({ database }),
     analyser,

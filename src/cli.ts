@@ -1,10 +1,13 @@
 import { setMaxListeners } from "node:events";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
-import type { RunResult } from "../graphs/run.ts";
+import type { StartRunOptions } from "../graphs/run.ts";
+import type { DryRunReport } from "../graphs/dry-run.ts";
+import { formatDryRun } from "./cli/dry-run-output.ts";
 import type { Services } from "../graphs/services.ts";
 import { DocumentItError, describeError } from "./errors.ts";
-import { formatEvent, formatRuns } from "./cli-format.ts";
+import { formatRuns } from "./cli-format.ts";
+import { costFlags, createCliOutput, finishRun } from "./cli/run-output.ts";
 import { folder, globs, httpUrl, optionalPolicy, positiveInteger, provider, reportFlags, single } from "./cli/arguments.ts";
 import { formatLlmsTxtJson, formatLlmsTxtReport, parseLlmsTxt, readLlmsTxtSource } from "./llms-txt/index.ts";
 import { VERSION } from "./version.ts";
@@ -14,6 +17,8 @@ export interface CliOptions {
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
   services?: Partial<Services>;
+  /** Clock of the progress display and the summary's wall time (tests pin it). */
+  now?: () => number;
 }
 
 const HELP: Record<string, string> = {
@@ -33,7 +38,8 @@ Examples:
   document-it runs
   document-it report 20261129T045012Z-a1b2c3 --agents-budget 4000
 
-Exit codes: 0 every document analysed, 1 some failed (outputs still written), 2 bad usage or unusable input.`,
+Exit codes: 0 every document analysed, 1 some failed (outputs still written), 2 bad usage or unusable input,
+3 stopped at --max-cost (partial outputs written; \`document-it resume <run-id> --max-cost <higher>\` continues).`,
   run: `Usage: document-it run <source> [options]
 
   <source>             an llms.txt URL or file, a docs site or page URL (its llms.txt is discovered), or a folder of .md/.mdx files
@@ -60,6 +66,13 @@ Exit codes: 0 every document analysed, 1 some failed (outputs still written), 2 
   --force GLOB         fetch documents whose URL path matches without If-None-Match/If-Modified-Since, analyse them again
                        past the cache and re-synthesise the topics they feed; repeatable, same globs as --include
   --run-id ID          name the run (default: time-based)
+  --json               progress as JSON events, one per line on stdout, then a "summary" event (see README)
+  --prices FILE        JSON file of model prices, USD per 1M tokens: {"models": {"<model>": {"input": 0.4, "cachedInput": 0.1,
+                       "output": 1.6}}}; added to or replacing the shipped table (src/prices/models.json) model by model
+  --max-cost USD       start no LLM request once spend plus the request's estimate would pass USD; what is left is recorded
+                       as not analysed (cost limit), partial outputs are written, exit status 3; resume with a higher cap
+  --dry-run            discover, fetch, extract and plan batches, then print what would be analysed and the estimated
+                       LLM calls, tokens and cost; sends no LLM request and writes no output
   --agents-budget N    most tokens of AGENTS.md, at least 500 (default 8000); topics most important first, whole rules cut
   --publish-url URL    where the output folder will be served; llms.txt links are absolute under it (default: its file: URL)
 
@@ -72,11 +85,14 @@ Examples:
   document-it run examples/llms.txt --base-url http://127.0.0.1:11434/v1 --model llama3.1
   document-it run https://docs.example.com/guide/intro --include '/guide/**' --exclude '**/changelog*'
   document-it run https://docs.example.com/llms.txt --optional skip --host-concurrency 2`,
-  resume: `Usage: document-it resume <run-id> [--state PATH] [--retry-failed]
+  resume: `Usage: document-it resume <run-id> [--state PATH] [--retry-failed] [--max-cost USD] [--json]
 
 Continues a stopped or killed run from its last checkpoint. Finished documents are not fetched or analysed again,
 and documents or topics that failed stay failed.
 
+  --max-cost USD       a new cost cap for the whole run (spend so far included); what an earlier cap left undone is
+                       tried again, finished work comes from the cache
+  --json               progress as JSON events, one per line on stdout
   --retry-failed       try the documents and topics that failed in that run again (also after it finished); the rest
                        comes from the cache
 
@@ -136,8 +152,6 @@ const OPTIONS = {
   rpm: { type: "string" },
   tpm: { type: "string" },
   "run-id": { type: "string" },
-  "agents-budget": { type: "string" },
-  "publish-url": { type: "string" },
   include: { type: "string", multiple: true },
   exclude: { type: "string", multiple: true },
   optional: { type: "string" },
@@ -147,6 +161,11 @@ const OPTIONS = {
   "no-cache": { type: "boolean" },
   force: { type: "string", multiple: true },
   "retry-failed": { type: "boolean" },
+  prices: { type: "string" },
+  "max-cost": { type: "string" },
+  "dry-run": { type: "boolean" },
+  "agents-budget": { type: "string" },
+  "publish-url": { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
@@ -163,7 +182,8 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
     if (values.version) return stdout(VERSION), 0;
     if (!command || (values.help && !HELP[command])) return stdout(HELP["main"]!), command ? 2 : values.help ? 0 : 2;
     if (values.help) return stdout(HELP[command]!), 0;
-    const onEvent = options.services?.onEvent ?? ((event) => { const line = formatEvent(event); if (line) stderr(line); });
+    const output = createCliOutput({ json: Boolean(values.json), stdout, stderr, stderrReplaced: options.stderr !== undefined, ...(options.now ? { now: options.now } : {}) });
+    const onEvent = options.services?.onEvent ?? output.onEvent;
     const services = { ...options.services, onEvent };
     if (command === "parse") {
       const source = single(rest, "parse", "<file-or-url>");
@@ -179,7 +199,7 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
     switch (command) {
       case "run": {
         const source = single(rest, "run", "<source>");
-        const result = await startRun({
+        const runOptions: StartRunOptions = {
           source,
           ...(values.out ? { outDir: values.out } : {}),
           ...(values.state ? { statePath: values.state } : {}),
@@ -203,13 +223,16 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
           ...reportFlags(values),
           ...(values["no-cache"] ? { noCache: true } : {}),
           ...(values.force ? { force: globs(values.force, "--force") } : {}),
+          ...costFlags(values),
           services,
-        });
-        return report(result, stdout);
+        };
+        if (values["dry-run"]) return printDryRun(await (await import("../graphs/dry-run.ts")).dryRun(runOptions), values.json ? "json" : "text", stdout);
+        return finishRun(output, await startRun(runOptions));
       }
       case "resume": {
         const runId = single(rest, "resume", "<run-id>");
-        return report(await resumeRun({ runId, ...(values.state ? { statePath: values.state } : {}), ...(values["retry-failed"] ? { retryFailed: true } : {}), services }), stdout);
+        const maxCostUsd = costFlags(values).maxCostUsd;
+        return finishRun(output, await resumeRun({ runId, ...(values.state ? { statePath: values.state } : {}), ...(values["retry-failed"] ? { retryFailed: true } : {}), ...(maxCostUsd ? { maxCostUsd } : {}), services }));
       }
       case "report": {
         const runId = single(rest, "report", "<run-id>");
@@ -240,13 +263,10 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
   }
 }
 
-function report(result: RunResult, stdout: (text: string) => void): number {
-  const { coverage } = result;
-  stdout(`Analysed ${coverage.analysed} of ${coverage.total} documents (${coverage.failed} failed, ${coverage.skipped} skipped). Run ${result.runId}.`);
-  for (const failed of result.failedDocuments) stdout(`  failed: ${failed.url} — ${failed.failure?.stage ?? "analysis"}: ${failed.failure?.reason ?? "unknown reason"}`);
-  for (const failed of result.failedTopics) stdout(`  topic failed: ${failed.id} — ${failed.reason}`);
-  stdout(`Guidelines written to ${result.outDir}`);
-  return coverage.failed > 0 || result.failedTopics.length > 0 ? 1 : 0;
+function printDryRun(report: DryRunReport, format: "json" | "text", stdout: (text: string) => void): number {
+  if (format === "json") stdout(JSON.stringify({ type: "dry-run", ...report }));
+  else for (const line of formatDryRun(report)) stdout(line);
+  return 0;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

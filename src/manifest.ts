@@ -38,6 +38,7 @@ export interface BuildManifestOptions {
   spans: Partial<Record<RecordedStage, { start: number; end: number }>>;
   now: number;
   usage?: RunManifest["usage"];
+  cost?: RunManifest["cost"];
   citations?: RunManifest["citations"];
   promptVersions?: RunManifest["promptVersions"];
 }
@@ -69,6 +70,7 @@ export function buildManifest(options: BuildManifestOptions): RunManifest {
       ...(record.tokens !== undefined ? { tokens: record.tokens } : {}),
       ...(record.contentHash ? { contentHash: record.contentHash } : {}),
       ...(record.failure ? { failure: record.failure } : {}),
+      ...(options.cost?.byDocument[record.id] !== undefined ? { costUsd: options.cost.byDocument[record.id] } : {}),
     })),
     topics: options.topics.map((topic) => ({
       id: topic.id,
@@ -79,6 +81,7 @@ export function buildManifest(options: BuildManifestOptions): RunManifest {
     })),
     timings: stageTimings(options.spans),
     ...(options.usage && Object.keys(options.usage).length > 0 ? { usage: options.usage } : {}),
+    ...(options.cost && options.cost.byNode && Object.keys(options.cost.byNode).length > 0 ? { cost: options.cost } : {}),
     ...(options.citations ? { citations: options.citations } : {}),
     ...(options.promptVersions ? { promptVersions: { ...options.promptVersions } } : {}),
   };

@@ -1,4 +1,5 @@
 /** Shapes of a finished run: its manifest (run.json) and what the report renders. Plain JSON. */
+import type { RunCost } from "./prices/run-cost.ts";
 import type { DocumentIndex, DocumentRecord, DocumentStatus, DocumentSummary, DocumentTopics, ExtractedDocument, FailureStage, GlobalContext, Topic, TopicGuideline } from "./types.ts";
 
 /** Stages whose start and end the graph state records (the nodes that are not fanned out). */
@@ -37,12 +38,16 @@ export interface RunManifest {
     tokens?: number;
     contentHash?: string;
     failure?: { stage: FailureStage; reason: string };
+    /** USD: this document's share of the summarize and topic calls it was asked in (by its tokens). */
+    costUsd?: number;
   }>;
   topics: Array<{ id: string; name: string; documentCount: number; status: "synthesized" | "failed"; failure?: string }>;
   /** Wall time per stage, summed over its branches' spans (first start to last end). */
   timings: StageTimings;
   /** LLM token usage per question, summed over every process of the run (absent for the local analyser). */
   usage?: Record<string, { calls: number; inputTokens: number; outputTokens: number; cachedInputTokens: number }>;
+  /** What the LLM calls of every process of the run cost: total, per node, per document and per topic (absent for the local analyser). */
+  cost?: RunCost;
   /** Citations removed because they pointed outside their topic's sources, and statements left without one. */
   citations?: { removedCitations: number; removedStatements: number };
   /** Per question, the prompt versions, answer schema and model behind its answers (absent for the local analyser, which has no prompts). */

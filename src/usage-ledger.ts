@@ -11,6 +11,10 @@ export interface UsageCall {
   cachedInputTokens: number;
   /** True when the endpoint reported no usage and the numbers were counted locally. */
   estimated: boolean;
+  /** The documents (or parts) a summarize or topic call asked about. */
+  documentIds?: string[];
+  /** The topic a synthesize call wrote. */
+  topicId?: string;
 }
 
 /** Token usage per question, summed over calls. */
@@ -35,6 +39,7 @@ interface UsageRow {
   output_tokens: number;
   cached_input_tokens: number;
   estimated: number;
+  subjects: string | null;
 }
 
 /** A UsageLedger in the given SQLite database (table `llm_usage`). */
@@ -46,10 +51,12 @@ export function createUsageLedger(options: { database: SqliteDatabase; now?: () 
     input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, cached_input_tokens INTEGER NOT NULL,
     estimated INTEGER NOT NULL, recorded_at TEXT NOT NULL);
     CREATE INDEX IF NOT EXISTS llm_usage_run ON llm_usage (run_id);`);
+  // What each call was about (documents, topic), for the cost per document and topic; added to older state files.
+  if (!database.prepare<[], { name: string }>("PRAGMA table_info(llm_usage)").all().some((column) => column.name === "subjects")) database.exec("ALTER TABLE llm_usage ADD COLUMN subjects TEXT");
   const insert = database.prepare(
-    "INSERT INTO llm_usage (run_id, question, model, input_tokens, output_tokens, cached_input_tokens, estimated, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO llm_usage (run_id, question, model, input_tokens, output_tokens, cached_input_tokens, estimated, recorded_at, subjects) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  const select = database.prepare<[string], UsageRow>("SELECT question, model, input_tokens, output_tokens, cached_input_tokens, estimated FROM llm_usage WHERE run_id = ? ORDER BY id");
+  const select = database.prepare<[string], UsageRow>("SELECT question, model, input_tokens, output_tokens, cached_input_tokens, estimated, subjects FROM llm_usage WHERE run_id = ? ORDER BY id");
 
   const calls = (runId: string): UsageCall[] =>
     select.all(runId).map((row) => ({
@@ -59,10 +66,11 @@ export function createUsageLedger(options: { database: SqliteDatabase; now?: () 
       outputTokens: row.output_tokens,
       cachedInputTokens: row.cached_input_tokens,
       estimated: row.estimated === 1,
+      ...(row.subjects ? (JSON.parse(row.subjects) as Pick<UsageCall, "documentIds" | "topicId">) : {}),
     }));
   return {
     record(runId, call) {
-      insert.run(runId, call.question, call.model, call.inputTokens, call.outputTokens, call.cachedInputTokens, call.estimated ? 1 : 0, now().toISOString());
+      insert.run(runId, call.question, call.model, call.inputTokens, call.outputTokens, call.cachedInputTokens, call.estimated ? 1 : 0, now().toISOString(), subjectsOf(call));
     },
     calls,
     totals(runId) {
@@ -77,4 +85,9 @@ export function createUsageLedger(options: { database: SqliteDatabase; now?: () 
       return totals;
     },
   };
+}
+
+function subjectsOf(call: UsageCall): string | null {
+  if (call.documentIds === undefined && call.topicId === undefined) return null;
+  return JSON.stringify({ ...(call.documentIds ? { documentIds: call.documentIds } : {}), ...(call.topicId ? { topicId: call.topicId } : {}) });
 }

@@ -14,6 +14,6 @@ export async function planBatches(state: State, runtime: Runtime): Promise<Updat
   const groups = packBatches({ documents: planned.members, budgetTokens: planned.budgetTokens, maxDocuments: configuration.maxBatchDocuments });
   // Ids derive from the members, so a replayed plan names the same batches.
   const batches = groups.map((documentIds) => ({ id: sha256(documentIds.join(",")).slice(0, 12), documentIds }));
-  services.onEvent?.({ type: "stage", stage: "planBatches", phase: "end", count: batches.length });
+  services.onEvent?.({ type: "stage", stage: "planBatches", phase: "end", count: batches.length, members: planned.members.length });
   return { batches, splits: planned.splits, ...(Object.keys(planned.failures).length > 0 ? { documents: planned.failures } : {}), timings: { planBatches: { start, end: services.now() } } };
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { buildManifest } from "../../src/manifest.ts";
 import { writeReport } from "../../src/report/index.ts";
 import { readGuidelines, readRecords, readReportInput } from "../report-input.ts";
+import { readRunCost } from "../run-cost.ts";
 import { resolveRuntime } from "../services.ts";
 import type { State, Update } from "../state.ts";
 
@@ -30,6 +31,7 @@ export async function report(state: State, runtime: Runtime & { configurable?: R
     now: services.now(),
     // Every process of the run (a killed one too) when the ledger has it; else this process's own count.
     ...(services.usageLedger ? { usage: services.usageLedger.totals(runId) } : services.usage ? { usage: services.usage } : {}),
+    ...optionalCost(readRunCost({ runId, state, services })),
     citations: guidelines.reduce(
       (total, guideline) => ({
         removedCitations: total.removedCitations + (guideline.citationCheck?.removedCitations ?? 0),
@@ -46,4 +48,8 @@ export async function report(state: State, runtime: Runtime & { configurable?: R
   const written = await writeReport({ outDir, input, agentsBudget: configuration.agentsBudget, ...(configuration.publishUrl ? { publishUrl: configuration.publishUrl } : {}) });
   services.onEvent?.({ type: "stage", stage: "report", phase: "end", count: written.files.length });
   return { output: { outDir: written.outDir, files: written.files.length, manifestHash }, timings: { report: { start, end: services.now() } } };
+}
+
+function optionalCost(cost: ReturnType<typeof readRunCost>) {
+  return cost ? { cost } : {};
 }

@@ -71,6 +71,8 @@ export interface MockOpenAIServerOptions {
   /** Asked first for every chat completion (after limits and `failures`): a response, or undefined for the usual one; may wait. */
   respond?: (request: RecordedRequest) => MockScript | undefined | Promise<MockScript | undefined>;
   now?: () => number;
+  /** How prompt and answer tokens are counted; roughTokens (characters / 4) by default. */
+  countTokens?: (text: string) => number;
 }
 
 /** What the server counted. */
@@ -128,6 +130,7 @@ export async function startMockOpenAIServer(options: MockOpenAIServerOptions = {
   const windowMs = options.windowMs ?? 60_000;
   const counters: MockCounters = { inFlight: 0, peakInFlight: 0, refusedForLimit: 0, held: 0 };
   let sequence = 0;
+  const tokensOf = options.countTokens ?? roughTokens;
 
   const server = createServer(async (request, response) => {
     counters.inFlight += 1;
@@ -160,7 +163,7 @@ export async function startMockOpenAIServer(options: MockOpenAIServerOptions = {
     }
 
     const parts = promptParts(body);
-    const promptTokens = parts.reduce((sum, part) => sum + roughTokens(part), 0);
+    const promptTokens = parts.reduce((sum, part) => sum + tokensOf(part), 0);
     const limited = overLimit(promptTokens);
     if (limited !== undefined) counters.refusedForLimit += 1;
     if (limited !== undefined) return send(429, { error: { message: "Rate limit reached (mock limits)", type: "requests", code: "rate_limit_exceeded" } }, { "retry-after": String(limited) });
@@ -189,7 +192,7 @@ export async function startMockOpenAIServer(options: MockOpenAIServerOptions = {
       answer = JSON.stringify({ unexpected: "an answer that fails the schema" });
     }
     const cachedTokens = cachedPrefixTokens(parts);
-    const completionTokens = roughTokens(answer);
+    const completionTokens = tokensOf(answer);
     record.usage = { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens, prompt_tokens_details: { cached_tokens: cachedTokens } };
     window.push({ at: now(), tokens: promptTokens + completionTokens });
     sequence += 1;
@@ -216,7 +219,7 @@ export async function startMockOpenAIServer(options: MockOpenAIServerOptions = {
       best = Math.max(best, common);
     }
     seenPrompts.push(parts);
-    const tokens = parts.slice(0, best).reduce((sum, part) => sum + roughTokens(part), 0);
+    const tokens = parts.slice(0, best).reduce((sum, part) => sum + tokensOf(part), 0);
     return tokens >= (options.cacheMinimumTokens ?? 0) ? tokens : 0;
   }
 

@@ -31,6 +31,10 @@ export interface UsageReport {
   repair: boolean;
   /** True when the endpoint reported no usage and the numbers are counted locally (o200k_base). */
   estimated: boolean;
+  /** The documents (or parts) a summarize or topic call asked about, from its trace, so a run can price each document. */
+  documentIds?: string[];
+  /** The topic a synthesize call wrote, from its trace. */
+  topicId?: string;
 }
 
 /** A transient failure about to be retried, as `onRetry` reports it (for a limiter to back off). */
@@ -170,7 +174,7 @@ export function createAnswerEngine(options: AnswerEngineOptions) {
   function report(request: AnswerRequest<unknown>, method: StructuredOutputMethod, repair: boolean, messages: BaseMessage[], answer: RawAnswer): RawAnswer {
     if (options.onUsage) {
       const usage = answer.usage ?? { inputTokens: textTokens(messages), outputTokens: countTokens(answer.text ?? JSON.stringify(answer.value) ?? ""), cachedInputTokens: 0 };
-      options.onUsage({ question: request.question, model: request.model, ...usage, method, repair, estimated: answer.usage === undefined });
+      options.onUsage({ question: request.question, model: request.model, ...usage, method, repair, estimated: answer.usage === undefined, ...subjects(request.trace) });
     }
     return answer;
   }
@@ -189,6 +193,16 @@ function traceConfig(request: AnswerRequest<unknown>, method: StructuredOutputMe
     runName: repair ? `${name} (repair)` : name,
     tags: request.trace?.tags ?? [],
     metadata: { ...request.trace?.metadata, question: request.question, model: request.model, structured_output: method, repair },
+  };
+}
+
+// What a call was about, as its trace names it (graphs/trace.ts sets document_ids and topic_id).
+function subjects(trace: LlmTrace | undefined): Pick<UsageReport, "documentIds" | "topicId"> {
+  const documentIds = trace?.metadata["document_ids"];
+  const topicId = trace?.metadata["topic_id"];
+  return {
+    ...(Array.isArray(documentIds) && trace?.metadata["batch_id"] !== undefined ? { documentIds } : {}),
+    ...(typeof topicId === "string" ? { topicId } : {}),
   };
 }
 
