@@ -1,5 +1,5 @@
 import { DocumentItError } from "./errors.ts";
-import { type FetchHosts, type Fetcher, createFetcher, fetchPreferringMarkdown } from "./fetch/index.ts";
+import { type FetchHosts, type FetchedDocument, type Fetcher, createFetcher, fetchPreferringMarkdown } from "./fetch/index.ts";
 import { htmlToMarkdown } from "./html.ts";
 import { parseMarkdown, stripFrontMatter } from "./markdown.ts";
 import { countTokens } from "./tokens.ts";
@@ -19,6 +19,12 @@ export async function extractDocument(options: ExtractDocumentOptions): Promise<
   const { entry } = options;
   const fetcher = options.fetcher ?? createFetcher({ allowFiles: true });
   const fetched = await fetchPreferringMarkdown({ url: entry.url, fetcher, ...(options.hosts ? { hosts: options.hosts } : {}) });
+  return convertFetched({ entry, fetched });
+}
+
+/** Turns a fetched document into markdown, splits it by headings and counts its tokens (no I/O). */
+export function convertFetched(options: { entry: IndexEntry; fetched: FetchedDocument }): ExtractedDocument {
+  const { entry, fetched } = options;
   if (fetched.text.includes("\u0000")) throw new DocumentItError("EXTRACT_FAILED", `${entry.url} is binary, not a text document`);
   const converted = fetched.isHtml ? htmlToMarkdown(fetched.text) : { title: undefined, markdown: stripFrontMatter(fetched.text).body.trim() };
   const markdown = converted.markdown.replace(/\r\n?/g, "\n");

@@ -1,6 +1,6 @@
 import type { Runtime } from "@langchain/langgraph";
 import { DocumentItError, describeError } from "../../src/errors.ts";
-import { extractDocument } from "../../src/extract.ts";
+import { extractToStore } from "../../src/extract-memo.ts";
 import type { SourcedIndexEntry } from "../../src/source.ts";
 import { cachePolicy } from "../cache-policy.ts";
 import { createRunFetcher } from "../fetcher.ts";
@@ -19,23 +19,19 @@ export async function extract(task: ExtractTask, runtime: Runtime): Promise<Upda
   const { entry } = task;
   try {
     // A remote index may list only web pages; file: URLs are read only for a local source.
+    const forced = cachePolicy(configuration).isForced(entry.url);
     const { fetcher, hosts } = createRunFetcher({
       configuration,
       services,
       trustedHosts: entry.sourceHost ? [entry.sourceHost] : [],
       allowFiles: entry.sourceHost === undefined,
-      conditional: !cachePolicy(configuration).isForced(entry.url),
+      conditional: !forced,
       ...(runtime.signal ? { signal: runtime.signal } : {}),
     });
     // Limits apply per request inside the fetcher (host first, then global), so a document is not wrapped in one here.
-    const document = await extractDocument({ entry, fetcher, hosts });
-    const contentHash = services.store.put(document);
+    const { title, contentHash, tokens, sectionCount, codeBlockCount } = await extractToStore({ entry, fetcher, hosts, store: services.store, reuse: !forced });
     services.onEvent?.({ type: "document", documentId: entry.id, url: entry.url, status: "extracted" });
-    return {
-      documents: {
-        [entry.id]: { id: entry.id, status: "extracted", title: document.title, contentHash, tokens: document.tokens, sectionCount: document.sections.length, codeBlockCount: document.codeBlocks.length },
-      },
-    };
+    return { documents: { [entry.id]: { id: entry.id, status: "extracted", title, contentHash, tokens, sectionCount, codeBlockCount } } };
   } catch (error) {
     // A cancelled run is not this document's failure: recording one would stick through a resume.
     if (runtime.signal?.aborted) throw error;
