@@ -49,8 +49,8 @@ describe("the document-it command", () => {
     const overHttp = await cli(["run", `${server.url}llms.txt`, "--out", "http-out", "--run-id", "http-run"], folder);
     expect(overHttp.stderr).not.toContain("Error");
     expect(overHttp.code).toBe(0);
-    expect(overHttp.stdout).toContain("Analysed 14 of 14 documents (0 failed, 0 skipped). Run http-run.");
-    expect(overHttp.stdout).toContain(`Guidelines written to ${join(folder, "http-out")}`);
+    expect(overHttp.stdout).toContain("Run http-run\n  documents   14 analysed of 14 · 0 failed · 0 skipped\n");
+    expect(overHttp.stdout).toContain(`  output      ${join(folder, "http-out")}`);
 
     const fromFile = await cli(["run", resolve("examples/llms.txt"), "--out", "file-out", "--run-id", "file-run"], folder);
     expect(fromFile.code).toBe(0);

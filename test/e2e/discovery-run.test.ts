@@ -50,7 +50,7 @@ describe("a run over a site: discovery, scope, robots.txt", () => {
     const origin = server.url.replace(/\/$/, "");
     const reason = `${server.url}guides/testing-locally.html is disallowed by ${origin}/robots.txt for document-it; pass --ignore-robots to fetch it anyway`;
     expect(manifest!.documents.find((document) => document.status === "failed")!.failure).toEqual({ stage: "fetch", reason });
-    expect(lines[0]).toBe(`Analysed 8 of 11 documents (1 failed, 2 skipped). Run ${manifest!.runId}.`);
+    expect(lines.slice(0, 3)).toEqual([`Run ${manifest!.runId}`, "  documents   8 analysed of 11 · 1 failed · 2 skipped", "  failed by   fetch 1"]);
     expect(server.requests.filter((path) => path === "/robots.txt")).toHaveLength(1);
   });
 

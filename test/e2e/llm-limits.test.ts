@@ -82,7 +82,7 @@ describe("invariant 7: one limiter governs the LLM", () => {
       mock.behaviour.failures = undefined;
       const resumed: string[] = [];
       expect(await main(["resume", "refused-key", "--state", join(folder, "state.db")], { stdout: (line) => resumed.push(line), stderr: () => undefined, services: { onEvent: () => undefined } })).toBe(0);
-      expect(resumed[0]).toMatch(/^Analysed 14 of 14 documents \(0 failed, 0 skipped\)/);
+      expect(resumed[1]).toBe("  documents   14 analysed of 14 · 0 failed · 0 skipped");
     } finally {
       if (previous === undefined) delete process.env["OPENAI_API_KEY"];
       else process.env["OPENAI_API_KEY"] = previous;
