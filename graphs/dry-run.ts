@@ -41,13 +41,15 @@ export async function dryRun(options: StartRunOptions): Promise<DryRunReport> {
   const configuration = ensureConfiguration({ ...rest, statePath: resolve(options.statePath ?? ".document-it/state.db") });
   const provider = resolveProvider(configuration);
   // The analyser only names its cache keys and prompt sizes here; the key is never sent, so a placeholder does.
-  const real = overrides?.analyser ?? createAnalyser(configuration, { environment: { ...process.env, OPENAI_API_KEY: process.env["OPENAI_API_KEY"] || "dry-run-sends-no-request" } });
+  const environment = provider === "openai" ? { ...process.env, OPENAI_API_KEY: process.env["OPENAI_API_KEY"] || "dry-run-sends-no-request" } : process.env;
+  const real = overrides?.analyser ?? createAnalyser(configuration, { environment });
   const prompts = loadPrompts({ ...(configuration.promptsDirectory ? { directory: configuration.promptsDirectory } : {}), ...(configuration.prompts ? { overrides: configuration.prompts } : {}) });
   let contextInputTokens: number | undefined;
   const refuse = async (): Promise<never> => {
     throw new DryRunStop("a dry run sends no LLM request");
   };
-  const analyser: Analyser = {
+  // The local analyser asks no LLM, so it runs as it is; an LLM analyser answers nothing and notes the context prompt.
+  const analyser: Analyser = real.provider === "local" ? real : {
     ...real,
     summarize: refuse,
     topics: refuse,
