@@ -6,7 +6,8 @@ import { HumanMessage, SystemMessage, type BaseMessage } from "@langchain/core/m
 import { renderPrompt, type PromptSet, type PromptTemplate } from "../prompts.ts";
 import type { AnalysisDocument, ContextInput, GlobalContext, SynthesisInput, TopicMergeInput } from "../types.ts";
 import { fence } from "./fence.ts";
-import { renderContext, renderDocuments, renderSources } from "./render-data.ts";
+import { renderContext, renderDocuments } from "./render-data.ts";
+import { renderSources } from "./synthesis-sources.ts";
 
 /** A question's messages: a prefix that never changes, and a final message that may carry the answer format. */
 export interface QuestionMessages {
