@@ -22,6 +22,7 @@ export interface AnalysisTask {
 export type AnalysisOutcome = Record<string, { hash: string } | { failure: string }>;
 
 type Question = "summarize" | "topic";
+type Item = AnalysisTask["documents"][number];
 type Answer<Q extends Question> = Q extends "summarize" ? DocumentSummary : DocumentTopics;
 
 /** Cache key of one document's answer: question, schema version, provider, model, content and context. */
@@ -41,14 +42,14 @@ export async function analyseBatch<Q extends Question>(options: { question: Q; t
   const keyOf = (documentId: string) =>
     analysisCacheKey({ question, provider: analyser.provider, model: analyser.model, answerVersion: analyser.answerVersions?.[question], contentHash: task.documents.find((item) => item.id === documentId)!.contentHash, contextHash: task.contextHash });
   let context: GlobalContext | undefined;
-  const misses: AnalysisDocument[] = [];
+  const misses: Item[] = [];
   try {
     context = store.get<GlobalContext>(task.contextHash);
     if (!context) throw new Error(`global context ${task.contextHash} is missing from the content store`);
     for (const item of task.documents) {
       const cached = store.getCached(keyOf(item.id), item.refreshSince === undefined ? {} : { since: item.refreshSince });
       if (cached) outcome[item.id] = { hash: cached };
-      else misses.push(toAnalysisDocument(store.get<ExtractedDocument>(item.contentHash), item));
+      else misses.push(item);
     }
   } catch (error) {
     for (const item of task.documents) outcome[item.id] ??= { failure: `${question}: ${describeError(error)}` };
@@ -57,12 +58,16 @@ export async function analyseBatch<Q extends Question>(options: { question: Q; t
   if (task.documents.length > misses.length) services.onEvent?.({ type: "analysis", question, ids: task.documents.filter((item) => !misses.some((miss) => miss.id === item.id)).map((item) => item.id), cached: true });
   if (misses.length === 0) return outcome;
 
-  const ask = async (documents: AnalysisDocument[]): Promise<Array<Answer<Q>>> => {
-    const input = { context: context!, documents, ...(options.trace ? { trace: options.trace(documents.map((document) => document.id)) } : {}) };
-    const answers = await services.analysisLimiter.run<unknown[]>(() => (question === "summarize" ? analyser.summarize(input) : analyser.topics(input)));
+  // Documents are read from the store once the call has its slot, so no more prompts than slots wait built in memory.
+  const ask = async (items: Item[]): Promise<Array<Answer<Q>>> => {
+    const answers = await services.analysisLimiter.run<unknown[]>(() => {
+      const documents = items.map((item) => toAnalysisDocument(store.get<ExtractedDocument>(item.contentHash), item));
+      const input = { context: context!, documents, ...(options.trace ? { trace: options.trace(documents.map((document) => document.id)) } : {}) };
+      return question === "summarize" ? analyser.summarize(input) : analyser.topics(input);
+    });
     return answers as Array<Answer<Q>>;
   };
-  const record = (answers: Array<Answer<Q>>, documents: AnalysisDocument[]) => {
+  const record = (answers: Array<Answer<Q>>, documents: Item[]) => {
     const expected = new Set(documents.map((document) => document.id));
     const answered: string[] = [];
     for (const answer of answers) {
@@ -98,7 +103,7 @@ export async function analyseBatch<Q extends Question>(options: { question: Q; t
   }
   return outcome;
 
-  function fail(documents: AnalysisDocument[], error: unknown) {
+  function fail(documents: Item[], error: unknown) {
     const reason = describeError(error);
     for (const document of documents) outcome[document.id] = { failure: reason };
     services.onEvent?.({ type: "analysis-failed", question, ids: documents.map((document) => document.id), reason });

@@ -63,8 +63,9 @@ export function buildServices(configuration: Configuration, overrides: Partial<S
     store: createContentStore({ database }),
     analyser,
     llmLimiters,
-    // Gating the openai analyser's whole calls too would hold slots through retry back-off and double-gate its requests.
-    analysisLimiter: createLimiter({ concurrency: !overrides.analyser && analyser.provider === "openai" ? Number.MAX_SAFE_INTEGER : configuration.concurrency }),
+    // The openai analyser's requests are gated by its LLM limiter. Its whole calls (read documents, build the prompt, wait)
+    // get twice as many slots: calls waiting out a retry back-off leave room, and no more prompts are built than soon go.
+    analysisLimiter: createLimiter({ concurrency: !overrides.analyser && analyser.provider === "openai" ? 2 * configuration.concurrency : configuration.concurrency }),
     fetchLimiter: createLimiter({ concurrency: configuration.concurrency }),
     httpCache: createHttpCache({ database }),
     fetchHosts: createFetchHosts({ concurrency: configuration.hostConcurrency }),

@@ -3,7 +3,7 @@ import { describeError, stopsRun } from "../../src/errors.ts";
 import { canonicalJson, sha256 } from "../../src/hash.ts";
 import type { DocumentSummary, DocumentTopics, ExtractedDocument, GlobalContext, SynthesisInput, Topic, TopicGuideline } from "../../src/types.ts";
 import { analysisCacheKey } from "../analyse-batch.ts";
-import { resolveRuntime } from "../services.ts";
+import { type Services, resolveRuntime } from "../services.ts";
 import type { Update } from "../state.ts";
 import { topicTrace } from "../trace.ts";
 
@@ -40,21 +40,8 @@ export async function synthesize(task: SynthesisTask, runtime: Runtime): Promise
     return finish({ hash: cached });
   }
   try {
-    const input: SynthesisInput = {
-      context: required(store.get<GlobalContext>(task.contextHash), "global context"),
-      topic: task.topic,
-      relatedTopics: task.relatedTopics,
-      sources: task.sources.map((source) => {
-        const document = required(store.get<ExtractedDocument>(source.contentHash), `document ${source.documentId}`);
-        return {
-          document: { id: document.id, url: document.url, title: document.title, section: source.section, markdown: document.markdown, sections: document.sections, codeBlocks: document.codeBlocks },
-          summary: required(store.get<DocumentSummary>(source.summaryHash), `summary of ${source.documentId}`),
-          topics: required(store.get<DocumentTopics>(source.topicsHash), `topics of ${source.documentId}`),
-        };
-      }),
-      trace: topicTrace({ runtime, topicId: task.topic.id, documentIds: task.sources.map((source) => source.documentId) }),
-    };
-    const guideline: TopicGuideline = await services.analysisLimiter.run(() => analyser.synthesize(input));
+    // Sources are read from the store once the call has its slot, as analyseBatch reads its documents.
+    const guideline: TopicGuideline = await services.analysisLimiter.run(() => analyser.synthesize(synthesisInput({ task, store, runtime })));
     const hash = store.put(guideline);
     store.setCached(key, hash);
     services.onEvent?.({ type: "analysis", question: "synthesize", ids: [task.topic.id], cached: false });
@@ -65,6 +52,23 @@ export async function synthesize(task: SynthesisTask, runtime: Runtime): Promise
     services.onEvent?.({ type: "analysis-failed", question: "synthesize", ids: [task.topic.id], reason });
     return finish({ failure: reason });
   }
+}
+
+function synthesisInput({ task, store, runtime }: { task: SynthesisTask; store: Services["store"]; runtime: Runtime }): SynthesisInput {
+  return {
+    context: required(store.get<GlobalContext>(task.contextHash), "global context"),
+    topic: task.topic,
+    relatedTopics: task.relatedTopics,
+    sources: task.sources.map((source) => {
+      const document = required(store.get<ExtractedDocument>(source.contentHash), `document ${source.documentId}`);
+      return {
+        document: { id: document.id, url: document.url, title: document.title, section: source.section, markdown: document.markdown, sections: document.sections, codeBlocks: document.codeBlocks },
+        summary: required(store.get<DocumentSummary>(source.summaryHash), `summary of ${source.documentId}`),
+        topics: required(store.get<DocumentTopics>(source.topicsHash), `topics of ${source.documentId}`),
+      };
+    }),
+    trace: topicTrace({ runtime, topicId: task.topic.id, documentIds: task.sources.map((source) => source.documentId) }),
+  };
 }
 
 function required<T>(value: T | undefined, what: string): T {
