@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { StartRunOptions } from "../graphs/run.ts";
+import { documentNamedAnswers } from "../test/helpers/llm-calls.ts";
 import { type MockLimits, type MockOpenAIServer, type RecordedRequest, roughTokens, startMockOpenAIServer } from "../test/helpers/mock-openai-server.ts";
 import { type Corpus, generateCorpus } from "./corpus.ts";
 import { type CorpusServer, startCorpusServer } from "./corpus-server.ts";
@@ -29,11 +30,12 @@ export async function startBenchSite(options: { documents: number; medianBytes?:
 
 /**
  * A mock LLM answering after `latencyMs`, with optional limits. One per measured run: the mock simulates prefix
- * caching over every prompt it has seen, so a second run on the same mock would look cached.
+ * caching over every prompt it has seen, so a second run on the same mock would look cached. Its answers name topics
+ * after each document's headings, as a real model would, so synthesis makes one call per topic rather than two.
  */
 export function startBenchMock(options: { latencyMs: number; limits?: MockLimits }): Promise<MockOpenAIServer> {
   // OpenAI caches a prompt prefix from 1,024 tokens on; the mock applies the same floor.
-  return startMockOpenAIServer({ behaviour: { delayMs: options.latencyMs }, cacheMinimumTokens: 1024, ...(options.limits ? { limits: options.limits } : {}) });
+  return startMockOpenAIServer({ behaviour: { delayMs: options.latencyMs }, cacheMinimumTokens: 1024, respond: documentNamedAnswers, ...(options.limits ? { limits: options.limits } : {}) });
 }
 
 /** Options of one measured run: `source` through provider openai at `baseUrl`, output and state in `folder`. */
