@@ -73,11 +73,11 @@ export async function dryRun(options: StartRunOptions): Promise<DryRunReport> {
   const planned = planCalls({ state, analyser: real, store: services.store });
   const context = state.contextHash ? services.store.get<GlobalContext>(state.contextHash) : undefined;
   const analysed = planned.asked.size + planned.cached.size;
-  const tokens = [...planned.asked, ...planned.cached].map((id) => state.documents[id]?.tokens ?? 0);
+  const sections = [...planned.asked, ...planned.cached].map((id) => (state.documents[id]?.tokens ?? 0) / Math.max(1, state.documents[id]?.sectionCount ?? 1));
   const estimate = estimateRun({
     ...(contextInputTokens !== undefined ? { contextInputTokens } : {}),
     analysisCalls: provider === "local" ? [] : planned.calls,
-    documents: { analysed, asked: provider === "local" ? 0 : planned.asked.size, averageTokens: tokens.length ? tokens.reduce((sum, value) => sum + value, 0) / tokens.length : 0 },
+    documents: { analysed, asked: provider === "local" ? 0 : planned.asked.size, averageSectionTokens: sections.length ? sections.reduce((sum, value) => sum + value, 0) / sections.length : 0 },
     synthesis: { promptTokens: context ? synthesisPromptTokens(prompts, context) : 0, sourceTokens: 24_000, maxTopics: configuration.maxTopics, topicMergeThreshold: configuration.topicMergeThreshold },
     models: { analysis: configuration.model, synthesis: configuration.synthesisModel ?? configuration.model },
     prices: services.prices!,

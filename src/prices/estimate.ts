@@ -12,8 +12,6 @@ export const ASSUMED_OUTPUT = { summarizePerDocument: 400, topicPerDocument: 120
 export const ASSUMED_TOPICS_PER_DOCUMENT = 1;
 /** Topic names a topic answer gives per document, before relate merges them (decides whether relate asks the LLM). */
 export const ASSUMED_TOPIC_NAMES_PER_DOCUMENT = 2;
-/** Tokens a document's summary adds to a synthesis source beside its text. */
-export const ASSUMED_SUMMARY_TOKENS = 300;
 
 /** What the estimate is computed from. */
 export interface EstimateInput {
@@ -22,7 +20,7 @@ export interface EstimateInput {
   /** Each planned summarize or topic call: its input tokens and how many documents (or parts) it asks about. */
   analysisCalls: Array<{ question: "summarize" | "topic"; inputTokens: number; documents: number }>;
   /** Documents that will have answers (asked now or cached), and how many of them are asked now. */
-  documents: { analysed: number; asked: number; averageTokens: number };
+  documents: { analysed: number; asked: number; averageSectionTokens: number };
   synthesis: { promptTokens: number; sourceTokens: number; maxTopics: number; topicMergeThreshold: number };
   models: { analysis: string; synthesis: string };
   prices: PriceTable;
@@ -62,7 +60,8 @@ export function estimateRun(input: EstimateInput): RunEstimate {
   // A re-run whose answers are all cached finds the same topics, whose guidelines are cached too.
   const topics = documents.asked === 0 ? 0 : Math.min(input.synthesis.maxTopics, Math.max(1, documents.analysed));
   const sourcesPerTopic = topics === 0 ? 0 : Math.max(1, Math.round((documents.analysed * ASSUMED_TOPICS_PER_DOCUMENT) / topics));
-  const sourceTokens = Math.min(input.synthesis.sourceTokens, sourcesPerTopic * (documents.averageTokens + ASSUMED_SUMMARY_TOKENS));
+  // A synthesis source is the document's analysis (about a summarize answer) and the one section its topic named.
+  const sourceTokens = Math.round(Math.min(input.synthesis.sourceTokens, sourcesPerTopic * (ASSUMED_OUTPUT.summarizePerDocument + documents.averageSectionTokens)));
   for (let topic = 0; topic < topics; topic += 1) add("synthesize", synthesis, { inputTokens: input.synthesis.promptTokens + sourceTokens, outputTokens: ASSUMED_OUTPUT.synthesize });
   const total: NodeCost = { calls: 0, inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, costUsd: 0 };
   for (const node of Object.values(byNode)) {
@@ -78,7 +77,7 @@ export function estimateRun(input: EstimateInput): RunEstimate {
     assumptions: [
       "context, summarize and topic: calls and input tokens from the batch plan and the result cache, as the run will ask them",
       `output tokens: about ${ASSUMED_OUTPUT.summarizePerDocument} per document for summarize, ${ASSUMED_OUTPUT.topicPerDocument} for topic, ${ASSUMED_OUTPUT.synthesize} per synthesis`,
-      `topics are not known before the topic answers: one per analysed document up to maxTopics (${input.synthesis.maxTopics}), each fed by about ${sourcesPerTopic} documents (${ASSUMED_TOPICS_PER_DOCUMENT} topic per document), within the synthesis source budget (${input.synthesis.sourceTokens} tokens)`,
+      `topics are not known before the topic answers: one per analysed document up to maxTopics (${input.synthesis.maxTopics}), each fed by about ${sourcesPerTopic} documents (${ASSUMED_TOPICS_PER_DOCUMENT} topic per document), each source its analysis and one average section, within the synthesis source budget (${input.synthesis.sourceTokens} tokens)`,
     ],
   };
 }
