@@ -238,6 +238,14 @@ export interface TopicMergeInput {
   trace?: LlmTrace;
 }
 
+/** Prompt tokens of a summarize or topic batch besides the documents' markdown. */
+export interface BatchPromptTokens {
+  /** Once per batch: instructions, the context, the answer format. */
+  fixed: number;
+  /** For each document: its fence and its id in the question. */
+  perDocument(document: { id: string; url: string; title: string }): number;
+}
+
 /** The questions an analyser answers. The `local` provider and LLM providers implement the same shape. */
 export interface Analyser {
   /** Provider name, e.g. "local" or "openai". */
@@ -256,6 +264,8 @@ export interface Analyser {
    * lists names from `input.names`. Absent when the provider cannot (the local analyser keeps the deterministic merge).
    */
   mergeTopics?(input: TopicMergeInput): Promise<string[][]>;
+  /** What a summarize or topic prompt costs besides its documents' markdown; absent when the analyser sends no prompt. */
+  batchPromptTokens?(context: GlobalContext): BatchPromptTokens;
   /**
    * Per question, a string that changes whenever its answers may change (prompt versions and text, answer
    * schema, the model answering it); put it into cache keys. Absent for providers whose `model` says it all.
@@ -292,6 +302,8 @@ export interface DocumentRecord {
   /** Ids of documents it links to or shares topics with, strongest first. */
   relatedDocumentIds?: string[];
   failure?: { stage: FailureStage; reason: string };
+  /** This run answers its analysis and the topics it feeds again instead of reading the LLM result cache (--force, --no-cache). */
+  refresh?: boolean;
 }
 
 export type { RecordedStage, ReportInput, RunManifest, StageTimings } from "./run-types.ts";
