@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
-import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import { countCoverage } from "../src/manifest.ts";
 import { type RunRecord, createRunRegistry } from "../src/runs.ts";
 import type { DocumentRecord } from "../src/types.ts";
 import { type Configuration, ensureConfiguration } from "./configuration.ts";
 import { createDatabase } from "./database-cache.ts";
 import { compileGraph } from "./compile.ts";
+import { PruningSqliteSaver } from "./pruning-checkpointer.ts";
 import { type Services, buildServices } from "./services.ts";
 import { retryFailedChanges } from "./retry-failed.ts";
 import { readRunCost } from "./run-cost.ts";
@@ -86,7 +86,7 @@ async function execute(options: {
   const registry = createRunRegistry({ database });
   const costGuard = createRunCostGuard({ runId, configuration, database, overrides: options.overrides });
   const services = buildServices(configuration, { ...options.overrides, ...(costGuard ? { costGuard } : {}) });
-  const app = compileGraph({ checkpointer: new SqliteSaver(database) });
+  const app = compileGraph({ checkpointer: new PruningSqliteSaver(database) });
   // Services ride along in the context: not checkpointed, and absent under `langgraph dev`, where nodes build their own.
   const context = { ...configuration, services } as Configuration & { services: Services };
   // Tags and metadata name the run in LangSmith traces (when LANGSMITH_TRACING is set); every child run inherits them.

@@ -26,7 +26,7 @@ function recordingStore(store: ContentStore): ContentStore & { puts: unknown[] }
 describe("extractToStore", () => {
   let database: SqliteDatabase;
   let store: ContentStore & { puts: unknown[] };
-  const entry = { id: "guide", url: "https://docs.example/guide.md", title: "Guide" };
+  const entry = { id: "guide", url: "https://docs.example/guide.md", title: "Guide", section: "Docs", optional: false };
 
   beforeEach(() => {
     database = openDatabase({ path: ":memory:" });
