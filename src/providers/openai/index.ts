@@ -3,6 +3,7 @@ import { loadPrompts, promptFingerprint, type PromptSet } from "../../prompts.ts
 import type { LlmTrace } from "../../tracing.ts";
 import type { Analyser, AnalyserQuestion, ContextInput, GlobalContext, SynthesisInput, TopicGuideline, TopicMergeInput } from "../../types.ts";
 import { batchQuestionMessages, contextMessages, synthesisMessages, topicMergeMessages } from "../question-messages.ts";
+import { batchPromptTokens } from "./batch-prompt-tokens.ts";
 import { createAnswerEngine, type RequestThrottle, type RetryReport, type UsageReport } from "./answer-engine.ts";
 import { citedSections, toDocumentSummaries, toDocumentTopics, toGlobalContext, toGuideline } from "./map-answers.ts";
 import { ANSWER_SCHEMA_VERSION, BatchAnswerSchema, ContextAnswerSchema, GuidelineAnswerSchema, SummarizeAnswerSchema, TopicAnswerSchema, TopicGroupsAnswerSchema } from "./schemas.ts";
@@ -125,6 +126,7 @@ export function createOpenAIAnalyser(options: OpenAIAnalyserOptions): OpenAIAnal
       relate: version("relate", model),
     },
     structuredOutputMethods: engine.methods,
+    batchPromptTokens: (context) => batchPromptTokens(prompts, context),
     async summarize(input) {
       if (input.documents.length === 0) return [];
       const messages = batchQuestionMessages(prompts, "summarize", input);
