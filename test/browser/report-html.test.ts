@@ -101,7 +101,10 @@ describe("report.html of a real run over hostile pages, in headless Chromium", {
 
   it("runs none of the pages' script, onerror or javascript: payloads, and shows them as text", async () => {
     const { page, problems, requests } = await openReport(context, reportUrl);
-    expect(await page.locator("#detail").textContent()).toContain('Harbour moors airships. <img src=x onerror="window.__pwned=6">');
+    const detail = await page.locator("#detail").textContent();
+    // The product description is the summary with its markup dropped; the details keep theirs, as text.
+    expect(detail).toContain("Harbour moors airships. Every page below carries a script payload & must stay text.");
+    expect(detail).toContain("or <script>window.__pwned=8</script> the signing page.");
     // The link to javascript: in the index details stays text.
     expect(await page.locator("#detail span", { hasText: "mooring guide" }).getAttribute("title")).toBe("javascript:window.__pwned=7");
     // Fenced code in the index details is a code block holding the payload as text.
