@@ -11,14 +11,13 @@ const UNITS: Record<ProgressStageName, string> = { fetch: "documents", analyse: 
 /** The lines one event adds, given the progress after it; the cost limit is said once, not per document. */
 export function plainLines(event: RunEvent, progress: Progress, alreadyLimited: boolean): string[] {
   if (event.type === "analysis-failed" && isCostLimitReason(event.reason)) return alreadyLimited ? [] : [`cost limit: ${event.reason}`];
-  const lines: string[] = [];
   const line = formatEvent(event);
-  if (line) lines.push(line);
+  const lines = line ? [line] : [];
   if (event.type !== "stage" || event.phase !== "end") return lines;
+  // The stage a node closes is said before the node's own line, so lines follow the pipeline's order.
   const ended = { planBatches: "fetch", relate: "analyse", report: "synthesise" } as const;
   const name = ended[event.stage as keyof typeof ended];
-  if (name) lines.push(stageLine(progress, name));
-  return lines;
+  return name ? [stageLine(progress, name), ...lines] : lines;
 }
 
 /** "analyse: 28/28 answers (4 cached, 1 failed) in 3.2s; LLM: 14 calls · …". */

@@ -22,12 +22,12 @@ describe("run output off a terminal", () => {
     expect(run.stderr).toEqual([
       "analyser: local (extractive-v1); chosen with --provider",
       "discover: done (1)",
-      "planBatches: done (1)",
       "fetch: 1/1 documents in 0.0s",
-      "relate: done (1)",
+      "planBatches: done (1)",
       "analyse: 2/2 answers in 0.0s",
-      "report: done (9)",
+      "relate: done (1)",
       "synthesise: 1/1 topics in 0.0s",
+      "report: done (9)",
     ]);
     expect(run.stdout).toEqual([
       "Run small",
