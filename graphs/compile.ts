@@ -4,16 +4,30 @@ import { builder } from "./graph.ts";
 /** The compiled document-it graph. */
 export type DocumentItGraph = ReturnType<typeof builder.compile>;
 
+/** Tasks LangGraph may start at once, per unit of the run's `concurrency`, when the caller sets no `maxConcurrency`. */
+export const TASKS_PER_CONCURRENCY = 4;
+/** The least task cap, whatever the run's `concurrency`. */
+export const MIN_TASK_CAP = 32;
+
 /**
- * Compiles the graph. LangGraph.js 1.7.3 drops every Send task but the first when `maxConcurrency` is 1 (its
- * runner stops refilling once no task is executing), so 1 is raised to 2. Real concurrency is governed by the
- * run's own limiters, not by this task cap.
+ * The task cap a run's stream gets. LangGraph.js 1.7.3 drops every Send task but the first when `maxConcurrency` is
+ * 1 (its runner stops refilling once no task is executing), so 1 is raised to 2. Without a cap its runner starts
+ * every task of a step at once and races all of them again at each completion: 2,000 extract tasks kept about a
+ * million promises alive (170 MB), and every analysis task built its prompt before a limiter let it through. Real
+ * concurrency is governed by the run's own limiters; tasks past a few times that would only wait.
  */
+export function taskCap(config: { maxConcurrency?: number; context?: unknown } | undefined): number {
+  if (config?.maxConcurrency !== undefined) return Math.max(2, config.maxConcurrency);
+  const concurrency = (config?.context as { concurrency?: unknown } | undefined)?.concurrency;
+  return Math.max(MIN_TASK_CAP, typeof concurrency === "number" ? TASKS_PER_CONCURRENCY * concurrency : 0);
+}
+
+/** Compiles the graph; its streams (and so invoke) run under taskCap. */
 export function compileGraph(options: { checkpointer?: BaseCheckpointSaver } = {}): DocumentItGraph {
   const compiled = builder.compile(options);
   const stream = compiled.stream.bind(compiled);
   compiled.stream = ((input: Parameters<typeof stream>[0], config?: Parameters<typeof stream>[1]) =>
-    stream(input, config?.maxConcurrency === 1 ? { ...config, maxConcurrency: 2 } : config)) as typeof compiled.stream;
+    stream(input, { ...config, maxConcurrency: taskCap(config) })) as typeof compiled.stream;
   compiled.name = "document-it";
   return compiled;
 }

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { MIN_TASK_CAP, taskCap } from "../../graphs/compile.ts";
 import { createRecordingAnalyser } from "../helpers/recording-analyser.ts";
 import { writeCorpus } from "../helpers/corpus.ts";
 import { createHarness, temporaryFolder } from "../helpers/graph-harness.ts";
@@ -46,5 +47,17 @@ describe("the graph fans out with Send", () => {
     expect(records.every((record) => record.status === "analysed")).toBe(true);
     expect(analyser.calls.filter((call) => call.question === "summarize").flatMap((call) => call.ids).sort()).toEqual(records.map((record) => record.id).sort());
     expect(Object.keys(result.guidelines).sort()).toEqual(result.topics.map((topic) => topic.id).sort());
+  });
+
+  it("runs every Send task when a step has more tasks than the default task cap", async () => {
+    const folder = temporaryFolder();
+    const documents = MIN_TASK_CAP + 8;
+    writeCorpus({ folder: join(folder, "docs"), documents, bytes: 300 });
+    const { app, config } = createHarness({ folder, configuration: { concurrency: 1 }, services: { analyser: createRecordingAnalyser() } });
+    expect(taskCap({ context: { concurrency: 1 } })).toBeLessThan(documents);
+    const result = await app.invoke({ source: join(folder, "docs") }, config());
+    const records = Object.values(result.documents);
+    expect(records).toHaveLength(documents);
+    expect(records.every((record) => record.status === "analysed")).toBe(true);
   });
 });
