@@ -54,6 +54,9 @@ export interface RunManifest {
   promptVersions?: Record<string, string>;
 }
 
+/** What the report shows of an extracted document; a whole ExtractedDocument fits too. */
+export type ReportDocument = Pick<ExtractedDocument, "title"> & { sections: Array<Pick<ExtractedDocument["sections"][number], "heading" | "level" | "anchor">> };
+
 /** Everything the report renders; assembled from graph state and the content store. */
 export interface ReportInput {
   manifest: RunManifest;
@@ -61,8 +64,8 @@ export interface ReportInput {
   context: GlobalContext;
   documents: Array<{
     record: DocumentRecord;
-    /** Present when extraction succeeded. */
-    document?: ExtractedDocument;
+    /** Present when extraction succeeded: its title and headings (the report shows no document text). */
+    document?: ReportDocument;
     summary?: DocumentSummary;
     topics?: DocumentTopics;
   }>;
