@@ -2,10 +2,13 @@
 // ChildRunRequest. Last stdout line: the JSON of a ChildRunReport.
 import { setMaxListeners } from "node:events";
 import { resumeRun, startRun } from "../graphs/run.ts";
+import { limitHeapGrowth } from "../src/heap-growth.ts";
 import type { ChildRunReport, ChildRunRequest } from "./pipeline-process.ts";
 import { benchRunOptions } from "./pipeline.ts";
 
 setMaxListeners(1000);
+// As the CLI does: the measured process is a run's own process.
+limitHeapGrowth();
 const request = JSON.parse(process.argv[2]!) as ChildRunRequest;
 const started = performance.now();
 const result =

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
-import { limitHeapGrowth } from "../src/heap-growth.ts";
 import { countCoverage } from "../src/manifest.ts";
 import { type RunRecord, createRunRegistry } from "../src/runs.ts";
 import type { DocumentRecord } from "../src/types.ts";
@@ -83,7 +82,6 @@ async function execute(options: {
   retryCostLimited?: boolean;
 }): Promise<RunResult> {
   const { runId, configuration } = options;
-  limitHeapGrowth();
   const database = createDatabase(configuration.statePath);
   const registry = createRunRegistry({ database });
   const costGuard = createRunCostGuard({ runId, configuration, database, overrides: options.overrides });

@@ -10,6 +10,7 @@ import { formatRuns } from "./cli-format.ts";
 import { costFlags, createCliOutput, finishRun } from "./cli/run-output.ts";
 import { folder, globs, httpUrl, optionalPolicy, positiveInteger, provider, reportFlags, single } from "./cli/arguments.ts";
 import { formatLlmsTxtJson, formatLlmsTxtReport, parseLlmsTxt, readLlmsTxtSource } from "./llms-txt/index.ts";
+import { limitHeapGrowth } from "./heap-growth.ts";
 import { VERSION } from "./version.ts";
 
 /** Where the CLI writes, and services tests may replace. */
@@ -195,6 +196,8 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
     }
     // Loaded only for commands that run the graph, so --help and --version answer at once.
     tracesMayBePending = true;
+    // A V8 flag is process-wide: the CLI, which owns its process, sets it; the library never does.
+    limitHeapGrowth();
     const { listRuns, resumeRun, startRun } = await import("../graphs/run.ts");
     switch (command) {
       case "run": {
