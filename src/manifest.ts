@@ -1,4 +1,5 @@
 import type { DocumentRecord, RecordedStage, RunManifest, StageTimings, Topic } from "./types.ts";
+import { isCostLimitReason } from "./prices/cost-guard.ts";
 import { VERSION } from "./version.ts";
 
 /** Version of run.json's shape. */
@@ -55,7 +56,7 @@ export function buildManifest(options: BuildManifestOptions): RunManifest {
     source: options.source,
     startedAt: new Date(startedAt).toISOString(),
     finishedAt: new Date(options.now).toISOString(),
-    status: coverage.failed > 0 || Object.keys(options.topicFailures).length > 0 ? "completed-with-failures" : "completed",
+    status: manifestStatus(options.records, options.topicFailures),
     provider: options.provider,
     model: options.model,
     extractive: options.extractive,
@@ -102,4 +103,12 @@ export function stageTimings(spans: BuildManifestOptions["spans"]): StageTimings
   if (analyse !== undefined) timings.analyse = analyse;
   if (synthesize !== undefined) timings.synthesize = synthesize;
   return timings;
+}
+
+// The same words as `document-it runs`: a run --max-cost stopped is not a run that failed, it is one to resume.
+function manifestStatus(records: readonly DocumentRecord[], topicFailures: Record<string, string>): RunManifest["status"] {
+  const failed = records.filter((record) => record.status === "failed");
+  const reasons = [...failed.map((record) => record.failure?.reason ?? ""), ...Object.values(topicFailures)];
+  if (reasons.some((reason) => isCostLimitReason(reason))) return "stopped-at-cost-limit";
+  return reasons.length > 0 ? "completed-with-failures" : "completed";
 }

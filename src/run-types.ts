@@ -21,8 +21,8 @@ export interface RunManifest {
   source: string;
   startedAt: string;
   finishedAt: string;
-  /** "completed" when every document was analysed, "completed-with-failures" otherwise. */
-  status: "completed" | "completed-with-failures";
+  /** "completed" when every document was analysed, "stopped-at-cost-limit" when --max-cost left work undone (resumable), "completed-with-failures" otherwise. */
+  status: "completed" | "completed-with-failures" | "stopped-at-cost-limit";
   provider: string;
   model: string;
   extractive: boolean;

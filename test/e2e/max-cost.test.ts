@@ -52,6 +52,7 @@ describe("run --max-cost", () => {
     expect(left.length).toBeGreaterThan(0);
     expect(manifest.coverage.analysed + left.length).toBe(14);
     expect(manifest.cost!.totalUsd).toBeLessThanOrEqual(cap);
+    expect(manifest.status).toBe("stopped-at-cost-limit");
     const runs: string[] = [];
     await main(["runs", "--state", join(folder, "capped.db")], { stdout: (line) => runs.push(line), stderr: () => undefined });
     expect(runs.join("\n")).toContain("stopped-at-cost-limit");
@@ -64,6 +65,7 @@ describe("run --max-cost", () => {
     expect(resumed.filter((request) => asked.has(JSON.stringify(request.body.messages)))).toEqual([]);
     const finished = JSON.parse(readFileSync(join(folder, "capped", "run.json"), "utf8")) as RunManifest;
     expect(finished.coverage).toEqual({ total: 14, analysed: 14, failed: 0, skipped: 0 });
+    expect(finished.status).toBe("completed");
     // run.json counts both processes of the run.
     expect(finished.cost!.totalUsd).toBeCloseTo(spent(capped) + spent(resumed), 10);
   }, 240_000);
