@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadPrompts } from "../../src/prompts.ts";
-import { createOpenAIAnalyser, type OpenAIAnalyserOptions, type StructuredOutputMethod, type UsageReport } from "../../src/providers/openai/index.ts";
-import { API_KEY, context, contextInput, documents, synthesisInput } from "../fixtures/openai-batch.ts";
+import { type OpenAIAnalyserOptions, type StructuredOutputMethod, type UsageReport } from "../../src/providers/openai/index.ts";
+import { API_KEY, analyserFor, context, contextInput, documents, synthesisInput } from "../fixtures/openai-batch.ts";
 import { type MockOpenAIServer, type RecordedRequest, startMockOpenAIServer } from "../helpers/mock-openai-server.ts";
 
 let server: MockOpenAIServer;
@@ -12,9 +12,7 @@ afterEach(async () => {
   await server.close();
 });
 
-function analyser(options: Partial<OpenAIAnalyserOptions> = {}) {
-  return createOpenAIAnalyser({ model: "mock-model", baseUrl: server.baseUrl, apiKey: API_KEY, sleep: async () => {}, ...options });
-}
+const analyser = (options: Partial<OpenAIAnalyserOptions> = {}) => analyserFor(server, options);
 
 /** Everything a provider may cache as a prefix: the schema or tools, then every message but the last. */
 function wirePrefix(request: RecordedRequest): string {

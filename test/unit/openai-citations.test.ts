@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { neutraliseFenceTags } from "../../src/providers/fence.ts";
-import { createOpenAIAnalyser } from "../../src/providers/openai/index.ts";
 import { resolveSection } from "../../src/providers/sections.ts";
 import type { DocumentSection } from "../../src/types.ts";
-import { API_KEY, context, documents, synthesisInput } from "../fixtures/openai-batch.ts";
+import { analyserFor, context, documents, synthesisInput } from "../fixtures/openai-batch.ts";
 import { type MockOpenAIServer, startMockOpenAIServer } from "../helpers/mock-openai-server.ts";
 
 let server: MockOpenAIServer;
@@ -14,9 +13,7 @@ afterEach(async () => {
   await server.close();
 });
 
-function analyser() {
-  return createOpenAIAnalyser({ model: "mock-model", baseUrl: server.baseUrl, apiKey: API_KEY, sleep: async () => {} });
-}
+const analyser = () => analyserFor(server);
 
 describe("guideline citations", () => {
   it("removes citation numbers outside the topic's sources, drops statements left uncited, and counts both", async () => {

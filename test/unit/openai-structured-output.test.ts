@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ProviderError } from "../../src/providers/errors.ts";
-import { createOpenAIAnalyser, type OpenAIAnalyserOptions, type UsageReport } from "../../src/providers/openai/index.ts";
-import { API_KEY, context, documents, synthesisInput } from "../fixtures/openai-batch.ts";
+import { type OpenAIAnalyserOptions, type UsageReport } from "../../src/providers/openai/index.ts";
+import { analyserFor, context, documents, synthesisInput } from "../fixtures/openai-batch.ts";
 import { type MockOpenAIServer, startMockOpenAIServer } from "../helpers/mock-openai-server.ts";
 
 let server: MockOpenAIServer;
@@ -12,9 +12,7 @@ afterEach(async () => {
   await server.close();
 });
 
-function analyser(options: Partial<OpenAIAnalyserOptions> = {}) {
-  return createOpenAIAnalyser({ model: "mock-model", baseUrl: server.baseUrl, apiKey: API_KEY, sleep: async () => {}, ...options });
-}
+const analyser = (options: Partial<OpenAIAnalyserOptions> = {}) => analyserFor(server, options);
 
 /** Each chat completion request as "format:status". */
 function wire(): string[] {
