@@ -1,7 +1,7 @@
 import { describeError, stopsRun } from "../src/errors.ts";
 import { sha256 } from "../src/hash.ts";
 import type { LlmTrace } from "../src/tracing.ts";
-import type { AnalysisDocument, DocumentSummary, DocumentTopics, ExtractedDocument, GlobalContext } from "../src/types.ts";
+import type { AnalyserQuestion, Analyser, AnalysisDocument, DocumentSummary, DocumentTopics, ExtractedDocument, GlobalContext } from "../src/types.ts";
 import type { Services } from "./services.ts";
 
 /** Version of the analysis output shapes; enters every cache key. */
@@ -30,6 +30,12 @@ export function analysisCacheKey(options: { question: string; provider: string; 
   return sha256([options.question, ANALYSIS_SCHEMA_VERSION, options.provider, options.model, options.answerVersion ?? "", options.contentHash, options.contextHash].join("|"));
 }
 
+/** analysisCacheKey of `question` as `analyser` answers it: its provider, model and answer version. */
+export function answerCacheKey(options: { analyser: Pick<Analyser, "provider" | "model" | "answerVersions">; question: AnalyserQuestion; contentHash: string; contextHash: string }): string {
+  const { analyser, question } = options;
+  return analysisCacheKey({ question, provider: analyser.provider, model: analyser.model, answerVersion: analyser.answerVersions?.[question], contentHash: options.contentHash, contextHash: options.contextHash });
+}
+
 /**
  * Answers one question for a batch: cached answers are reused, the rest go to the analyser in one call.
  * When the call fails, each document is retried alone so one bad document fails alone; a document missing
@@ -40,7 +46,7 @@ export async function analyseBatch<Q extends Question>(options: { question: Q; t
   const { store, analyser } = services;
   const outcome: AnalysisOutcome = {};
   const keyOf = (documentId: string) =>
-    analysisCacheKey({ question, provider: analyser.provider, model: analyser.model, answerVersion: analyser.answerVersions?.[question], contentHash: task.documents.find((item) => item.id === documentId)!.contentHash, contextHash: task.contextHash });
+    answerCacheKey({ analyser, question, contentHash: task.documents.find((item) => item.id === documentId)!.contentHash, contextHash: task.contextHash });
   let context: GlobalContext | undefined;
   const misses: Item[] = [];
   try {

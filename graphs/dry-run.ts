@@ -10,7 +10,7 @@ import { type RunEstimate, estimateRun } from "../src/prices/estimate.ts";
 import { pricesSource } from "../src/prices/run-cost.ts";
 import { contextPromptTokens, synthesisPromptTokens } from "../src/providers/openai/prompt-estimates.ts";
 import type { Analyser, ExtractedDocument, GlobalContext } from "../src/types.ts";
-import { type AnalysisTask, analysisCacheKey } from "./analyse-batch.ts";
+import { type AnalysisTask, answerCacheKey } from "./analyse-batch.ts";
 import { compileGraph } from "./compile.ts";
 import { ensureConfiguration } from "./configuration.ts";
 import { createAnalyser, resolveProvider } from "./provider.ts";
@@ -107,7 +107,7 @@ function planCalls(options: { state: State; analyser: Analyser; store: ReturnTyp
     let misses = 0;
     for (const item of task.documents) {
       const documentId = item.partOf ?? item.id;
-      const key = analysisCacheKey({ question, provider: analyser.provider, model: analyser.model, answerVersion: analyser.answerVersions?.[question], contentHash: item.contentHash, contextHash: task.contextHash });
+      const key = answerCacheKey({ analyser, question, contentHash: item.contentHash, contextHash: task.contextHash });
       if (store.getCached(key, item.refreshSince === undefined ? {} : { since: item.refreshSince })) {
         if (!asked.has(documentId)) cached.add(documentId);
         continue;

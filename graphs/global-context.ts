@@ -9,7 +9,7 @@ import { canonicalJson, sha256 } from "../src/hash.ts";
 import type { ContentStore } from "../src/store.ts";
 import type { LlmTrace } from "../src/tracing.ts";
 import type { Analyser, ContextInput, DocumentIndex, GlobalContext } from "../src/types.ts";
-import { analysisCacheKey } from "./analyse-batch.ts";
+import { answerCacheKey } from "./analyse-batch.ts";
 
 /**
  * The landing page of a source: `index.html` beside a local llms.txt, else the index's folder then the site root.
@@ -69,7 +69,7 @@ export async function buildGlobalContext(options: {
   const fallback = contextFromIndex(options.index);
   if (!analyser.buildContext) return fallback;
   const input = { index: options.index, ...(options.landingPage ? { landingPage: options.landingPage } : {}) };
-  const key = analysisCacheKey({ question: "context", provider: analyser.provider, model: analyser.model, answerVersion: analyser.answerVersions?.context, contentHash: sha256(canonicalJson(input)), contextHash: "" });
+  const key = answerCacheKey({ analyser, question: "context", contentHash: sha256(canonicalJson(input)), contextHash: "" });
   const cachedHash = cache?.read ? cache.store.getCached(key) : undefined;
   const cached = cachedHash ? cache!.store.get<GlobalContext>(cachedHash) : undefined;
   if (cached) return cached;

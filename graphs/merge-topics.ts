@@ -4,7 +4,7 @@ import type { ContentStore } from "../src/store.ts";
 import { checkTopicGroups } from "../src/topic-candidates.ts";
 import type { LlmTrace } from "../src/tracing.ts";
 import type { Analyser } from "../src/types.ts";
-import { analysisCacheKey } from "./analyse-batch.ts";
+import { answerCacheKey } from "./analyse-batch.ts";
 
 /**
  * Groups of synonymous topic names from the analyser, asked only when more than `threshold` distinct names are
@@ -24,7 +24,7 @@ export async function synonymGroups(options: {
   const { analyser, cache } = options;
   if (!analyser.mergeTopics || options.names.length <= options.threshold) return [];
   const names = [...options.names].sort();
-  const key = analysisCacheKey({ question: "relate", provider: analyser.provider, model: analyser.model, answerVersion: analyser.answerVersions?.relate, contentHash: sha256(canonicalJson(names)), contextHash: "" });
+  const key = answerCacheKey({ analyser, question: "relate", contentHash: sha256(canonicalJson(names)), contextHash: "" });
   const cachedHash = cache.read ? cache.store.getCached(key) : undefined;
   const cached = cachedHash ? cache.store.get<string[][]>(cachedHash) : undefined;
   if (cached) return cached;

@@ -2,7 +2,7 @@ import type { BatchCandidate } from "../src/batches.ts";
 import { describeError } from "../src/errors.ts";
 import { partId, splitDocument } from "../src/split-document.ts";
 import type { DocumentRecord, ExtractedDocument, GlobalContext } from "../src/types.ts";
-import { analysisCacheKey } from "./analyse-batch.ts";
+import { answerCacheKey } from "./analyse-batch.ts";
 import type { DocumentChange } from "./reducers.ts";
 import type { Services } from "./services.ts";
 
@@ -34,7 +34,7 @@ export function planMembers(options: { records: readonly DocumentRecord[]; batch
   const wrapperOf = (document: { id: string; url: string; title: string }) => prompt?.perDocument(document) ?? 0;
   const cached = (contentHash: string) =>
     options.contextHash !== undefined &&
-    (["summarize", "topic"] as const).every((question) => store.getCached(analysisCacheKey({ question, provider: analyser.provider, model: analyser.model, answerVersion: analyser.answerVersions?.[question], contentHash, contextHash: options.contextHash! })) !== undefined);
+    (["summarize", "topic"] as const).every((question) => store.getCached(answerCacheKey({ analyser, question, contentHash, contextHash: options.contextHash! })) !== undefined);
   const planned: PlannedMembers = { members: [], budgetTokens, splits: {}, failures: {} };
   for (const record of options.records) {
     const tokens = (record.tokens ?? 0) + wrapperOf(record);

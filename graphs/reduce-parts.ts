@@ -2,7 +2,7 @@ import { describeError } from "../src/errors.ts";
 import { mergeSummaries, mergeTopics } from "../src/merge-analysis.ts";
 import type { DocumentPart } from "../src/split-document.ts";
 import type { DocumentRecord, DocumentSummary, DocumentTopics } from "../src/types.ts";
-import { analysisCacheKey } from "./analyse-batch.ts";
+import { answerCacheKey } from "./analyse-batch.ts";
 import type { DocumentChange } from "./reducers.ts";
 import type { Services } from "./services.ts";
 
@@ -25,7 +25,7 @@ export function reduceParts(options: ReducePartsOptions): DocumentChange {
   const { record, partHashes, contextHash, services } = options;
   const { store, analyser } = services;
   const keyOf = (question: "summarize" | "topic", contentHash: string) =>
-    analysisCacheKey({ question, provider: analyser.provider, model: analyser.model, answerVersion: analyser.answerVersions?.[question], contentHash, contextHash });
+    answerCacheKey({ analyser, question, contentHash, contextHash });
   let stage: "summarize" | "topic" = "summarize";
   try {
     const stored = <T>(hash: string | undefined, what: string): T => {

@@ -1,9 +1,9 @@
-import { toJsonSchema } from "@langchain/core/utils/json_schema";
-import { renderPrompt, type PromptSet } from "../../prompts.ts";
+import type { PromptSet } from "../../prompts.ts";
 import { countTokens } from "../../tokens.ts";
 import type { BatchPromptTokens, GlobalContext } from "../../types.ts";
 import { batchQuestionMessages } from "../question-messages.ts";
 import { renderDocument } from "../render-data.ts";
+import { messageTokens } from "./prompt-estimates.ts";
 import { SummarizeAnswerSchema, TopicAnswerSchema } from "./schemas.ts";
 
 /**
@@ -17,11 +17,7 @@ export function batchPromptTokens(prompts: PromptSet, context: GlobalContext): B
     { question: "topic", schema: TopicAnswerSchema },
   ] as const;
   const fixed = Math.max(
-    ...questions.map(({ question, schema }) => {
-      const messages = batchQuestionMessages(prompts, question, { context, documents: [] });
-      const format = `\n${renderPrompt(prompts.format, { schema: JSON.stringify(toJsonSchema(schema), null, 2) })}`;
-      return countTokens([...messages.prefix.map((message) => String(message.content)), messages.finalMessage(format)].join("\n"));
-    }),
+    ...questions.map(({ question, schema }) => messageTokens(prompts, batchQuestionMessages(prompts, question, { context, documents: [] }), schema)),
   );
   return { fixed, perDocument: (document) => countTokens(`${renderDocument({ ...document, markdown: "" })}\n\n"${document.id}", `) };
 }

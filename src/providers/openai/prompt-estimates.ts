@@ -21,7 +21,8 @@ export function synthesisPromptTokens(prompts: PromptSet, context: GlobalContext
   return messageTokens(prompts, synthesisMessages(prompts, { context, topic, relatedTopics: [], sources: [] }, { budgetTokens: 0, citedAnchors: [] }), GuidelineAnswerSchema);
 }
 
-function messageTokens(prompts: PromptSet, messages: QuestionMessages, schema: z.ZodType): number {
+/** Input tokens of a question's messages, its answer schema counted as if written into the prompt (the format prompt). */
+export function messageTokens(prompts: PromptSet, messages: QuestionMessages, schema: z.ZodType): number {
   const format = `\n${renderPrompt(prompts.format, { schema: JSON.stringify(toJsonSchema(schema), null, 2) })}`;
   return countTokens([...messages.prefix.map((message) => String(message.content)), messages.finalMessage(format)].join("\n"));
 }
