@@ -1,4 +1,5 @@
 import { createDatabase } from "./database-cache.ts";
+import { canonicalJson } from "../src/hash.ts";
 import type { RunEvent } from "../src/events.ts";
 import { type FetchFunction, type FetchHosts, type ResolveHost, createFetchHosts } from "../src/fetch/index.ts";
 import { type HttpCache, createHttpCache } from "../src/http-cache.ts";
@@ -45,6 +46,10 @@ export interface Services {
 
 const built = new Map<string, Services>();
 
+// Every configuration field buildServices and createAnalyser read: services are shared between runs only when all agree
+// (a prompt edited in Studio, or another price file, gets services of its own).
+const SERVICE_FIELDS = ["statePath", "provider", "model", "synthesisModel", "baseUrl", "llmTimeoutMs", "promptsDirectory", "prompts", "concurrency", "hostConcurrency", "requestsPerMinute", "tokensPerMinute", "pricesPath"] as const satisfies ReadonlyArray<keyof Configuration>;
+
 /** Builds default services for a configuration (one set per state file and concurrency, reused across runs). */
 export function buildServices(configuration: Configuration, overrides: Partial<Services> = {}): Services {
   const database = createDatabase(configuration.statePath);
@@ -79,7 +84,7 @@ export function resolveRuntime(runtime: { context?: unknown }): { configuration:
   const configuration = ensureConfiguration(runtime.context);
   const injected = (runtime.context as { services?: Services } | undefined)?.services;
   if (injected) return { configuration, services: injected };
-  const key = `${configuration.statePath}|${configuration.provider}|${configuration.model}|${configuration.synthesisModel}|${configuration.baseUrl}|${configuration.concurrency}|${configuration.hostConcurrency}|${configuration.requestsPerMinute}|${configuration.tokensPerMinute}`;
+  const key = canonicalJson(SERVICE_FIELDS.map((field) => configuration[field] ?? null));
   let services = built.get(key);
   if (!services) {
     services = buildServices(configuration);
