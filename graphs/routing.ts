@@ -2,14 +2,20 @@ import { Send } from "@langchain/langgraph";
 import { partId } from "../src/split-document.ts";
 import type { AnalysisTask } from "./analyse-batch.ts";
 import type { ExtractTask } from "./nodes/extract.ts";
+import type { ContextTask } from "./nodes/global-context.ts";
 import type { SynthesisTask } from "./nodes/synthesize.ts";
 import type { State } from "./state.ts";
 
-/** One extract task per document that has not been extracted yet (so a resumed or replayed run skips finished ones). */
+/**
+ * The context (unless built already, as when failed documents are retried) beside one extract task per document that
+ * has not been extracted yet (so a resumed or replayed run skips finished ones). The context is sent first, so its landing
+ * page is fetched before the documents queue on the same host.
+ */
 export function routeToExtract(state: State): Send[] | "planBatches" {
   const pending = state.entries.filter((entry) => state.documents[entry.id]?.status === "pending");
-  if (pending.length === 0) return "planBatches";
-  return pending.map((entry) => new Send("extract", { entry } satisfies ExtractTask));
+  const context = state.contextHash || !state.index ? [] : [new Send("globalContext", { source: state.source, index: state.index } satisfies ContextTask)];
+  const next = [...context, ...pending.map((entry) => new Send("extract", { entry } satisfies ExtractTask))];
+  return next.length > 0 ? next : "planBatches";
 }
 
 /** Each batch goes to summarize and to topic: two parallel branches over the same documents (and parts of documents). */

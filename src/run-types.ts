@@ -3,7 +3,7 @@ import type { RunCost } from "./prices/run-cost.ts";
 import type { DocumentIndex, DocumentRecord, DocumentStatus, DocumentSummary, DocumentTopics, ExtractedDocument, FailureStage, GlobalContext, Topic, TopicGuideline } from "./types.ts";
 
 /** Stages whose start and end the graph state records (the nodes that are not fanned out). */
-export type RecordedStage = "discover" | "planBatches" | "relate" | "report";
+export type RecordedStage = "discover" | "context" | "planBatches" | "relate" | "report";
 
 /**
  * Wall time per stage, in milliseconds. Fanned-out stages (extract, analyse = summarize ║ topic, synthesize) are

@@ -4,16 +4,14 @@ import { readSource, sourceHostOf } from "../../src/source.ts";
 import { uniqueSlugs } from "../../src/slug.ts";
 import type { DocumentRecord } from "../../src/types.ts";
 import { cachePolicy } from "../cache-policy.ts";
-import { buildGlobalContext, loadLandingPage } from "../global-context.ts";
-import { contextTrace } from "../trace.ts";
 import { providerReason } from "../provider.ts";
 import { createRunFetcher } from "../fetcher.ts";
 import { resolveRuntime } from "../services.ts";
 import type { State, Update } from "../state.ts";
 
 /**
- * Reads the source, parses its index (nested llms.txt files included), narrows it to the run's scope, names each
- * document's output file and builds the version-1 context. Optional documents skipped by policy are recorded as skipped.
+ * Reads the source, parses its index (nested llms.txt files included), narrows it to the run's scope and names each
+ * document's output file. Optional documents skipped by policy are recorded as skipped.
  */
 export async function discover(state: State, runtime: Runtime): Promise<Update> {
   const { configuration, services } = resolveRuntime(runtime);
@@ -39,24 +37,11 @@ export async function discover(state: State, runtime: Runtime): Promise<Update> 
   const { entries: _allEntries, ...indexWithoutEntries } = index;
   // Said once the source is known to be readable, so bad input still gets a single line.
   services.onEvent?.({ type: "provider", provider: services.analyser.provider, model: services.analyser.model, reason: providerReason(configuration) });
-  const landingPage = services.analyser.buildContext ? await loadLandingPage({ source: state.source, fetcher, productName: index.title }) : undefined;
-  const context = await services.analysisLimiter.run(() =>
-    buildGlobalContext({
-      analyser: services.analyser,
-      index: indexWithoutEntries,
-      ...(landingPage ? { landingPage } : {}),
-      trace: contextTrace({ runtime }),
-      cache: { store: services.store, read: !configuration.noCache },
-      onFailure: (reason) => services.onEvent?.({ type: "analysis-failed", question: "context", ids: [], reason }),
-    }),
-  );
   services.onEvent?.({ type: "stage", stage: "discover", phase: "end", count: selected.length });
   return {
     index: indexWithoutEntries,
     entries,
     documents,
-    context,
-    contextHash: services.store.put(context),
     timings: { discover: { start, end: services.now() } },
   };
 }

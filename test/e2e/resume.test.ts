@@ -52,7 +52,7 @@ function normalise(text: string, runId: string, outDir: string): string {
     .replaceAll(runId, "RUN-ID")
     .replaceAll(outDir, "OUT-DIR")
     .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, "TIME")
-    .replace(/"(discover|extract|planBatches|analyse|relate|synthesize|report)": \d+/g, '"$1": MS');
+    .replace(/"(discover|context|extract|planBatches|analyse|relate|synthesize|report)": \d+/g, '"$1": MS');
 }
 
 describe("invariant 6: a killed run resumes without redoing finished work", () => {

@@ -24,3 +24,21 @@ describe("the global context is versioned by reducer", () => {
     for (const term of context.terminology) expect(term.source).toMatch(/^(file:\/\/|\/).*\.(md|html|txt)$/);
   }, 60_000);
 });
+
+describe("the global context is built beside extract", () => {
+  it("runs in the step of the extract tasks, sent first, and planBatches runs once after both", async () => {
+    const folder = temporaryFolder();
+    const { app, config } = createHarness({ folder });
+    const started: Array<{ step: number; name: string }> = [];
+    for await (const chunk of await app.stream({ source: resolve("examples/llms.txt") }, { ...config(), streamMode: "debug" })) {
+      const event = chunk as { type: string; step: number; payload: { name: string } };
+      if (event.type === "task") started.push({ step: event.step, name: event.payload.name });
+    }
+    const stepOf = (name: string) => [...new Set(started.filter((task) => task.name === name).map((task) => task.step))];
+    const [extractStep] = stepOf("extract");
+    expect(stepOf("extract")).toHaveLength(1);
+    expect(stepOf("globalContext")).toEqual([extractStep]);
+    expect(started.filter((task) => task.step === extractStep).map((task) => task.name)).toEqual(["globalContext", ...Array(14).fill("extract")]);
+    expect(stepOf("planBatches")).toEqual([extractStep! + 1]);
+  }, 60_000);
+});

@@ -56,7 +56,7 @@ describe("LangSmith tracing of a CLI run", () => {
     expect(root().tags).toContain(`run:${RUN_ID}`);
     expect(metadataOf(root())).toMatchObject({ thread_id: RUN_ID, document_it_run_id: RUN_ID });
     const nodes = childrenOf(root()).map((run) => run.name);
-    for (const node of ["discover", "extract", "planBatches", "summarize", "topic", "relate", "synthesize", "report"]) expect(nodes).toContain(node);
+    for (const node of ["discover", "globalContext", "extract", "planBatches", "summarize", "topic", "relate", "synthesize", "report"]) expect(nodes).toContain(node);
     expect(nodes.filter((name) => name === "extract")).toHaveLength(5);
     expect(nodes.filter((name) => name === "synthesize")).toHaveLength(manifest.topics.length);
   });
@@ -66,7 +66,7 @@ describe("LangSmith tracing of a CLI run", () => {
     expect(llmRuns).toHaveLength(mock.completions().length);
     const byQuestion = (question: string) => llmRuns.filter((run) => metadataOf(run)["question"] === question);
     expect(byQuestion("context")).toHaveLength(1);
-    expect(nodeOf(byQuestion("context")[0]!)?.name).toBe("discover");
+    expect(nodeOf(byQuestion("context")[0]!)?.name).toBe("globalContext");
 
     const documentIds = new Set(manifest.documents.filter((document) => document.status === "analysed").map((document) => document.id));
     for (const question of ["summarize", "topic"] as const) {
