@@ -1,4 +1,4 @@
-import { isNearDuplicate } from "./near-duplicates.ts";
+import { NearDuplicateIndex } from "./near-duplicates.ts";
 import { topicKey, topicTitle } from "./topic-names.ts";
 import type { TopicMention } from "./types.ts";
 
@@ -29,10 +29,12 @@ export function collectTopicCandidates(options: { documents: ReadonlyArray<{ id:
       candidates.set(key, candidate);
     }
   }
-  const ordered = byWeight(candidates);
-  for (const [index, lighter] of ordered.entries()) {
-    const heavier = ordered.slice(0, index).find((candidate) => candidates.get(candidate.key) === candidate && isNearDuplicate(candidate.key, lighter.key));
+  // Each lighter candidate folds into the heaviest one before it that is still its own and a near duplicate.
+  const kept = new NearDuplicateIndex<TopicCandidate>();
+  for (const lighter of byWeight(candidates)) {
+    const heavier = kept.first(lighter.key);
     if (heavier) fold(candidates, heavier, lighter);
+    else kept.add(lighter.key, lighter);
   }
   return candidates;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editDistance, isNearDuplicate } from "../../src/near-duplicates.ts";
+import { editDistance, isNearDuplicate, NearDuplicateIndex } from "../../src/near-duplicates.ts";
 
 describe("editDistance", () => {
   it("counts insertions, deletions and substitutions", () => {
@@ -22,5 +22,28 @@ describe("isNearDuplicate", () => {
     ["endpoint", "endpoints secret", false],
   ])("%s ~ %s is %s", (a, b, expected) => {
     expect(isNearDuplicate(a, b)).toBe(expected);
+  });
+});
+
+describe("NearDuplicateIndex", () => {
+  const keys = ["idempotency", "rate limit", "ratelimit", "idempotancy", "idempotencys", "dempotency", "idempotnecy", "retry", "entry", "retr", "webhook signing", "webhook-signin", "webhooks signing", "abcdefgh", "abcdefg", "bacdefgh"];
+
+  it("finds the first-added key that isNearDuplicate says matches, as a scan of every key would", () => {
+    const index = new NearDuplicateIndex<string>();
+    const added: string[] = [];
+    for (const key of keys) {
+      expect(index.first(key), key).toBe(added.find((earlier) => isNearDuplicate(earlier, key)));
+      index.add(key, key);
+      added.push(key);
+    }
+  });
+
+  it("prefers the earliest match over a closer later one, and finds nothing in an empty index", () => {
+    const index = new NearDuplicateIndex<number>();
+    expect(index.first("idempotency")).toBeUndefined();
+    index.add("idempotancy", 1);
+    index.add("idempotency", 2);
+    expect(index.first("idempotency")).toBe(1);
+    expect(index.first("rate limit")).toBeUndefined();
   });
 });
