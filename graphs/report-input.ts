@@ -1,7 +1,8 @@
 /** Reads a run's report input from graph state and the content store: what the report node and `document-it report` render. */
+import { type DocumentOutline, readDocumentOutline } from "../src/document-outline.ts";
 import type { ContentStore } from "../src/store.ts";
 import type { ReportDocument } from "../src/run-types.ts";
-import type { DocumentSummary, DocumentTopics, ExtractedDocument, ReportInput, RunManifest, TopicGuideline } from "../src/types.ts";
+import type { DocumentSummary, DocumentTopics, ReportInput, RunManifest, TopicGuideline } from "../src/types.ts";
 import type { State } from "./state.ts";
 
 /** Each topic's stored guideline, and why the others have none. */
@@ -32,7 +33,7 @@ export function readReportInput(options: { state: State; store: ContentStore; ma
     context: state.context!,
     documents: readRecords(state).map((record) => ({
       record,
-      ...optional("document", record.contentHash ? reportDocument(store.get<ExtractedDocument>(record.contentHash)) : undefined),
+      ...optional("document", record.contentHash ? reportDocument(readDocumentOutline({ store, contentHash: record.contentHash })) : undefined),
       ...optional("summary", record.summaryHash ? store.get<DocumentSummary>(record.summaryHash) : undefined),
       ...optional("topics", record.topicsHash ? store.get<DocumentTopics>(record.topicsHash) : undefined),
     })),
@@ -42,7 +43,7 @@ export function readReportInput(options: { state: State; store: ContentStore; ma
 }
 
 // Only what the report shows: holding every document's text at once made the report the run's memory peak.
-function reportDocument(document: ExtractedDocument | undefined): ReportDocument | undefined {
+function reportDocument(document: DocumentOutline | undefined): ReportDocument | undefined {
   return document && { title: document.title, sections: document.sections.map(({ heading, level, anchor }) => ({ heading, level, anchor })) };
 }
 

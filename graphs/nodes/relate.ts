@@ -2,7 +2,8 @@ import type { Runtime } from "@langchain/langgraph";
 import { relateDocuments } from "../../src/relate.ts";
 import { candidateNames, collectTopicCandidates } from "../../src/topic-candidates.ts";
 import { topicKey, topicTitle } from "../../src/topic-names.ts";
-import type { DocumentSummary, DocumentTopics, ExtractedDocument, GlobalContext } from "../../src/types.ts";
+import { readDocumentOutline } from "../../src/document-outline.ts";
+import type { DocumentSummary, DocumentTopics, GlobalContext } from "../../src/types.ts";
 import { synonymGroups } from "../merge-topics.ts";
 import { relateTrace } from "../trace.ts";
 import { type ContextUpdate, type DocumentChange, mergeContext } from "../reducers.ts";
@@ -22,7 +23,7 @@ export async function relate(state: State, runtime: Runtime): Promise<Update> {
   for (const entry of state.entries) {
     const record = state.documents[entry.id];
     if (!record || record.status !== "extracted") continue;
-    const document = record.contentHash ? store.get<ExtractedDocument>(record.contentHash) : undefined;
+    const document = record.contentHash ? readDocumentOutline({ store, contentHash: record.contentHash }) : undefined;
     const topics = record.topicsHash ? store.get<DocumentTopics>(record.topicsHash) : undefined;
     const summary = record.summaryHash ? store.get<DocumentSummary>(record.summaryHash) : undefined;
     if (!document || !topics || !summary) {
