@@ -44,11 +44,11 @@ function footer(options: { budget: number; total: number; leftOut: number; topic
   return uncited === 0 ? cut : `${cut} ${uncited === 1 ? "1 statement without a citation never enters" : `${uncited} statements without a citation never enter`} this file.`;
 }
 
-function labels(rule: AgentRule, numbers: Map<string, number>): string {
+function labels(rule: AgentRule, numbers: ReadonlyMap<string, number | undefined>): string {
   return rule.sources.map((source) => `[${numbers.get(source.url)}]`).join(" ");
 }
 
-function formatRule(rule: AgentRule, numbers: Map<string, number>): string {
+function formatRule(rule: AgentRule, numbers: ReadonlyMap<string, number | undefined>): string {
   if (rule.kind !== "code") return `- ${rule.markdown} ${labels(rule, numbers)}`;
   const [title, ...code] = rule.markdown.split("\n");
   return [`- ${title} ${labels(rule, numbers)}`, ...code.map((line) => (line === "" ? "" : `  ${line}`))].join("\n");
@@ -101,22 +101,33 @@ function render(options: { head: string; material: AgentMaterial; selection: Sel
 function select(options: { material: AgentMaterial; available: number }): Selection {
   const selection: Selection = new Map();
   const numbers = new Map<string, number>();
+  const headingTokens = new Map<RuleKind, number>();
   let used = 0;
   options.material.topics.forEach((topic, topicPosition) => {
     const kinds = new Set<RuleKind>();
+    let topicTokens: number | undefined;
     topic.rules.forEach((rule, rulePosition) => {
       const started = selection.has(topicPosition);
       const fresh = rule.sources.filter((source) => !numbers.has(source.url));
-      const tentative = new Map(numbers);
-      for (const source of fresh) tentative.set(source.url, tentative.size + 1);
+      // The numbers this rule's labels would show: the ones given already, then the next ones for its new sources
+      // (as if each were added to a copy of `numbers`, a URL the rule cites twice too).
+      const tentative = new Map(rule.sources.map((source) => [source.url, numbers.get(source.url)]));
+      const added = new Set<string>();
+      for (const source of fresh) {
+        tentative.set(source.url, numbers.size + added.size + 1);
+        added.add(source.url);
+      }
       const heading = kinds.has(rule.kind) ? undefined : KIND_HEADINGS[rule.kind];
-      const cost =
-        countTokens(formatRule(rule, tentative)) +
-        (started ? 0 : countTokens(renderTopic({ ...topic, rules: [] }, [], new Map()))) +
-        (heading === undefined ? 0 : countTokens(`### ${heading}`)) +
-        fresh.reduce((sum, source) => sum + countTokens(formatDefinition(source, tentative.get(source.url)!)), 0) +
-        // Blank lines between the blocks this rule may open.
-        4;
+      if (!started) topicTokens ??= countTokens(renderTopic({ ...topic, rules: [] }, [], new Map()));
+      if (heading !== undefined && !headingTokens.has(rule.kind)) headingTokens.set(rule.kind, countTokens(`### ${heading}`));
+      // Blank lines between the blocks this rule may open, then the parts, cheapest to count first: every part
+      // adds tokens, so a rule already over the budget needs no more counting.
+      let cost = 4 + (started ? 0 : topicTokens!) + (heading === undefined ? 0 : headingTokens.get(rule.kind)!);
+      const parts = [() => formatRule(rule, tentative), ...fresh.map((source) => () => formatDefinition(source, tentative.get(source.url)!))];
+      for (const part of parts) {
+        if (used + cost > options.available) return;
+        cost += countTokens(part());
+      }
       if (used + cost > options.available) return;
       used += cost;
       for (const source of fresh) numbers.set(source.url, numbers.size + 1);
