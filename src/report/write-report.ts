@@ -22,6 +22,25 @@ function assertInsideOutput(options: { outDir: string; path: string }): void {
   }
 }
 
+// Files go to the disk several at a time: one by one, each waits for its own trip through libuv's thread pool.
+const WRITES_IN_FLIGHT = 16;
+
+// Settles only once no write is in flight, so a failure's clean-up cannot race a write still under way.
+async function writeFiles(files: ReadonlyArray<readonly [string, string]>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const writer = async () => {
+    while (failure === undefined && next < files.length) {
+      const [target, content] = files[next++]!;
+      await writeFile(target, content, "utf8").catch((error: unknown) => {
+        failure ??= { error };
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITES_IN_FLIGHT, files.length) }, writer));
+  if (failure !== undefined) throw failure.error;
+}
+
 /** Options of writeReport. */
 export interface WriteReportOptions {
   outDir: string;
@@ -42,11 +61,9 @@ export async function writeReport(options: WriteReportOptions): Promise<{ outDir
   const temporaryDir = `${outDir}.tmp-${randomBytes(6).toString("hex")}`;
   try {
     await mkdir(temporaryDir, { recursive: true });
-    for (const [path, content] of files) {
-      const target = join(temporaryDir, path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, content, "utf8");
-    }
+    const targets = [...files].map(([path, content]) => [join(temporaryDir, path), content] as const);
+    for (const folder of new Set(targets.map(([target]) => dirname(target)))) await mkdir(folder, { recursive: true });
+    await writeFiles(targets);
     // Move the old folder aside before the swap, so a failed rename can put it back.
     const previousDir = `${outDir}.old-${randomBytes(6).toString("hex")}`;
     const hadPrevious = await rename(outDir, previousDir).then(
