@@ -1,6 +1,8 @@
+import { ChatOpenAI } from "@langchain/openai";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ProviderError } from "../../src/providers/errors.ts";
 import { type OpenAIAnalyserOptions, type UsageReport } from "../../src/providers/openai/index.ts";
+import { BatchAnswerSchema } from "../../src/providers/openai/schemas.ts";
 import { analyserFor, context, documents, synthesisInput } from "../fixtures/openai-batch.ts";
 import { type MockOpenAIServer, startMockOpenAIServer } from "../helpers/mock-openai-server.ts";
 
@@ -30,6 +32,15 @@ describe("structured output fallback ladder", () => {
     expect(wire()).toEqual(["json_schema:200"]);
     expect(server.completions()[0]!.body.response_format.json_schema.name).toBe("batch_answer");
     expect(subject.structuredOutputMethods()).toEqual({ "mock-model": "jsonSchema" });
+  });
+
+  it("sends the strict JSON Schema LangChain makes of the zod schema (converted once, not per request)", async () => {
+    await analyser().topics({ context, documents });
+    // What ChatOpenAI itself sends for a zod schema under json_schema (a protected method, reached for the comparison).
+    const langchain = new ChatOpenAI({ model: "mock-model", apiKey: "unused" }) as unknown as { _getResponseFormat: (format: unknown) => unknown };
+    const expected = langchain._getResponseFormat({ type: "json_schema", json_schema: { name: "batch_answer", schema: BatchAnswerSchema } });
+    expect(server.completions()[0]!.body.response_format).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(server.completions()[0]!.body.response_format.json_schema.schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
   });
 
   it("falls back to a forced tool call when json_schema is rejected, and goes straight to it afterwards", async () => {

@@ -209,7 +209,27 @@ function subjects(trace: LlmTrace | undefined): Pick<UsageReport, "documentIds" 
 
 function structuredModel(chat: ReturnType<typeof createChatModel>, request: AnswerRequest<unknown>, method: StructuredOutputMethod) {
   if (method === "text") return undefined;
-  return chat.withStructuredOutput(request.wire.schema, { name: request.wire.name, method, includeRaw: true });
+  const { name, schema } = request.wire;
+  // The answer is checked against the zod schema here (checkAnswer), so json_schema can be sent as JSON Schema.
+  if (method === "jsonSchema") return chat.withStructuredOutput(strictJsonSchema(schema, name), { name, method, includeRaw: true, strict: true });
+  return chat.withStructuredOutput(schema, { name, method, includeRaw: true });
+}
+
+const strictJsonSchemas = new WeakMap<z.ZodType, Map<string, Record<string, unknown>>>();
+
+// The JSON Schema LangChain sends for a zod schema under json_schema (same conversion, every node titled with the
+// name), made once per schema: given the zod schema, LangChain converts it again for every request and its trace.
+function strictJsonSchema(schema: z.ZodType, name: string): Record<string, unknown> {
+  const byName = strictJsonSchemas.get(schema) ?? new Map<string, Record<string, unknown>>();
+  strictJsonSchemas.set(schema, byName);
+  let converted = byName.get(name);
+  if (!converted) {
+    const jsonSchema = toJsonSchema(schema, { cycles: "ref", reused: "ref", override: (context) => void (context.jsonSchema.title = name) });
+    // Plain data only: zod marks its output as a standard schema, which LangChain would convert once more.
+    converted = JSON.parse(JSON.stringify(jsonSchema)) as Record<string, unknown>;
+    byName.set(name, converted);
+  }
+  return converted;
 }
 
 // The JSON Schema a prompt shows; its `$schema` line tells the model nothing.
