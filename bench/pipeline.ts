@@ -61,6 +61,7 @@ export function questionOf(request: RecordedRequest): string {
   const name = body?.response_format?.json_schema?.name ?? body?.tools?.[0]?.function?.name ?? "";
   if (name === "product_context") return "context";
   if (name === "topic_guideline") return "synthesize";
+  if (name === "topic_groups") return "relate";
   const last = String(body?.messages?.at(-1)?.content ?? "");
   return /^Question: (\w+)/.exec(last)?.[1] ?? "other";
 }
