@@ -8,8 +8,12 @@ const LEADING_BLOCK_MARKER = /^([-+=])(?=[\s=+-]|$)|^(\d{1,9})([.)])(?=\s|$)/;
 // A code span: a backtick run, then text, then a run of the same length (neither touching another backtick).
 const CODE_SPAN = /(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)/g;
 
+// Whitespace that collapsing would change: any but a plain space, two spaces in a row, or a space at either end.
+const UNCOLLAPSED_WHITESPACE = /[^\S ]| {2}|^ | $/;
+
 function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  // Most text is already one line of single spaces; testing is cheaper than building the same string again.
+  return UNCOLLAPSED_WHITESPACE.test(text) ? text.replace(/\s+/g, " ").trim() : text;
 }
 
 function escapeLeadingBlockMarker(text: string): string {
@@ -27,6 +31,7 @@ export function formatTableCell(text: string): string {
 /** Escapes text for a paragraph, list item, heading or link text; keeps well-formed code spans as code. */
 export function formatInline(text: string): string {
   const line = collapseWhitespace(text);
+  if (!line.includes("`")) return formatTableCell(line);
   let result = "";
   let position = 0;
   for (const match of line.matchAll(CODE_SPAN)) {

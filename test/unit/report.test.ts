@@ -178,6 +178,15 @@ describe("markdown escaping", () => {
     expect(formatInline("3. step")).toBe("3\\. step");
     expect(formatTableCell("`a|b`")).toBe("\\`a\\|b\\`");
   });
+
+  it("makes any whitespace one line of single spaces, and leaves text that already is one as it is", () => {
+    expect(formatInline("  a\t b\u00a0\u00a0c\r\n")).toBe("a b c");
+    expect(formatInline(" a")).toBe("a");
+    expect(formatInline("a ")).toBe("a");
+    expect(formatInline("a\u2003b")).toBe("a b");
+    expect(formatTableCell("x  y")).toBe("x y");
+    expect(formatInline("plain words, one space")).toBe("plain words, one space");
+  });
 });
 
 describe("writeReport", () => {
