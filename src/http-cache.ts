@@ -59,7 +59,8 @@ export function createHttpCache(options: { database: SqliteDatabase; now?: () =>
     },
     put(entry) {
       if (!entry.etag && !entry.lastModified) return;
-      const body = gzipSync(Buffer.from(entry.text, "utf8"));
+      // Level 1: about half the CPU of the default for a tenth more bytes, on the fetch path of every document.
+      const body = gzipSync(Buffer.from(entry.text, "utf8"), { level: 1 });
       upsert.run(entry.url, entry.accept, entry.etag ?? null, entry.lastModified ?? null, entry.contentType, entry.linkHeader ?? null, body, new Date(now()).toISOString());
     },
   };
