@@ -72,6 +72,8 @@ function relatedTopics(topic: Topic, topics: Topic[]): string[] {
 
 function relateByLinksAndTopics(documents: RelateInput[], documentTopics: Record<string, string[]>): Record<string, string[]> {
   const idByUrl = new Map(documents.map((document) => [document.url, document.id]));
+  const documentsByTopic = new Map<string, Set<string>>();
+  for (const { id } of documents) for (const topicId of documentTopics[id] ?? []) documentsByTopic.set(topicId, (documentsByTopic.get(topicId) ?? new Set()).add(id));
   const related: Record<string, string[]> = {};
   for (const document of documents) {
     const scores = new Map<string, number>();
@@ -79,12 +81,12 @@ function relateByLinksAndTopics(documents: RelateInput[], documentTopics: Record
       const target = idByUrl.get(link);
       if (target && target !== document.id) scores.set(target, (scores.get(target) ?? 0) + 10);
     }
-    const own = new Set(documentTopics[document.id] ?? []);
-    for (const other of documents) {
-      if (other.id === document.id) continue;
-      const shared = (documentTopics[other.id] ?? []).filter((id) => own.has(id)).length;
-      if (shared >= 2) scores.set(other.id, (scores.get(other.id) ?? 0) + shared);
+    // Topics shared with each other document, counted through the documents of each own topic rather than over every document.
+    const shared = new Map<string, number>();
+    for (const topicId of new Set(documentTopics[document.id] ?? [])) {
+      for (const other of documentsByTopic.get(topicId) ?? []) if (other !== document.id) shared.set(other, (shared.get(other) ?? 0) + 1);
     }
+    for (const [other, count] of shared) if (count >= 2) scores.set(other, (scores.get(other) ?? 0) + count);
     related[document.id] = [...scores.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 8).map(([id]) => id);
   }
   return related;
