@@ -1,5 +1,5 @@
 import { slugify } from "./slug.ts";
-import { byWeight, canonicalKey, collectTopicCandidates, mergeSynonyms } from "./topic-candidates.ts";
+import { byWeight, canonicalKey, collectTopicCandidates, mergeSynonyms, type TopicCandidates } from "./topic-candidates.ts";
 import { topicKey, topicTitle } from "./topic-names.ts";
 import type { Topic, TopicMention } from "./types.ts";
 
@@ -25,8 +25,14 @@ export interface Relations {
  * `synonyms` groups an LLM found), keeps the topics shared by two or more documents (at most `maxTopics`,
  * heaviest first) plus each uncovered document's best topic, and links documents.
  */
-export function relateDocuments(options: { documents: RelateInput[]; maxTopics?: number; synonyms?: ReadonlyArray<readonly string[]> }): Relations {
-  const candidates = collectTopicCandidates({ documents: options.documents });
+export function relateDocuments(options: {
+  documents: RelateInput[];
+  maxTopics?: number;
+  synonyms?: ReadonlyArray<readonly string[]>;
+  /** collectTopicCandidates of `documents`, when the caller has them already; the synonyms are folded into them. */
+  candidates?: TopicCandidates;
+}): Relations {
+  const candidates = options.candidates ?? collectTopicCandidates({ documents: options.documents });
   if (options.synonyms) mergeSynonyms(candidates, options.synonyms);
   const ordered = byWeight(candidates);
   const chosen = new Set(ordered.filter((candidate) => candidate.mentions.length >= 2).slice(0, options.maxTopics ?? 24).map((candidate) => candidate.key));

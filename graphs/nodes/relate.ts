@@ -33,7 +33,8 @@ export async function relate(state: State, runtime: Runtime): Promise<Update> {
     analysed.push({ id: entry.id, url: document.url, links: document.links, topics, summary });
   }
   const documents = analysed.map(({ id, url, links, topics }) => ({ id, url, links, topics: topics.topics }));
-  const names = candidateNames(collectTopicCandidates({ documents }));
+  const candidates = collectTopicCandidates({ documents });
+  const names = candidateNames(candidates);
   const synonyms = await synonymGroups({
     analyser: services.analyser,
     names,
@@ -42,7 +43,7 @@ export async function relate(state: State, runtime: Runtime): Promise<Update> {
     cache: { store, read: !configuration.noCache },
     onFailure: (reason) => services.onEvent?.({ type: "analysis-failed", question: "relate", ids: [], reason }),
   });
-  const relations = relateDocuments({ documents, maxTopics: configuration.maxTopics, synonyms });
+  const relations = relateDocuments({ documents, maxTopics: configuration.maxTopics, synonyms, candidates });
   for (const { id } of analysed) changes[id] = { id, status: "analysed", topicIds: relations.documentTopics[id] ?? [], relatedDocumentIds: relations.relatedDocuments[id] ?? [] };
   const additions: ContextUpdate = { additions: { features: [], terminology: sharedTerminology(analysed, state.context) }, by: "relate (concepts shared by two or more documents)" };
   const nextContext = mergeContext(state.context, additions);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { relateDocuments, type RelateInput } from "../../src/relate.ts";
+import { collectTopicCandidates } from "../../src/topic-candidates.ts";
 import type { TopicMention } from "../../src/types.ts";
 
 function mention(name: string, relevance: number): TopicMention {
@@ -28,6 +29,13 @@ describe("relateDocuments", () => {
 
   it("maps each document to its topic ids", () => {
     expect(relateDocuments({ documents }).documentTopics).toEqual({ d1: ["retry", "webhook-signing"], d2: ["retry", "webhook-signing"], d3: ["billing"] });
+  });
+
+  it("folds synonyms into the candidates a caller collected already, as into its own", () => {
+    const synonyms = [["Billing", "Invoice"]];
+    const candidates = collectTopicCandidates({ documents });
+    expect(relateDocuments({ documents, synonyms, candidates })).toEqual(relateDocuments({ documents, synonyms }));
+    expect(candidates.get("invoice")?.key).toBe("billing");
   });
 
   it("relates documents by links (ignoring self and unknown URLs) before documents sharing two topics", () => {
