@@ -76,8 +76,18 @@ export const ConfigurationSchema = z.object({
 /** The configuration with every default filled in. */
 export type Configuration = z.infer<typeof ConfigurationSchema>;
 
-/** Fills defaults into a (partial) configuration, e.g. `runtime.context`; throws a zod error naming a bad field. */
+const parsed = new WeakMap<object, Configuration>();
+
+/**
+ * Fills defaults into a (partial) configuration, e.g. `runtime.context`; throws a zod error naming a bad field. Every
+ * node of a run asks with the run's one context object, so an object is parsed once (a context is not edited in place).
+ */
 export function ensureConfiguration(context: unknown): Configuration {
-  const fields = typeof context === "object" && context !== null ? Object.fromEntries(Object.entries(context).filter(([key]) => key in ConfigurationSchema.shape)) : {};
-  return ConfigurationSchema.parse(fields);
+  if (typeof context !== "object" || context === null) return ConfigurationSchema.parse({});
+  const known = parsed.get(context);
+  if (known) return known;
+  const configuration = ConfigurationSchema.parse(Object.fromEntries(Object.entries(context).filter(([key]) => key in ConfigurationSchema.shape)));
+  // Shared by every node of the run, so frozen: a node that changed it would change it for the others.
+  parsed.set(context, Object.freeze(configuration));
+  return configuration;
 }
