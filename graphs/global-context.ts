@@ -75,7 +75,9 @@ export async function buildGlobalContext(options: {
   if (cached) return cached;
   try {
     const built = await analyser.buildContext({ ...input, ...(options.trace ? { trace: options.trace } : {}) });
-    const context = { ...built, version: 1, details: built.details || fallback.details, history: [{ version: 1, by: `discover (${analyser.provider} ${analyser.model} from the index${options.landingPage ? " and landing page" : ""})`, added: [] }] };
+    const answered = { ...built, version: 1, details: built.details || fallback.details, history: [{ version: 1, by: `discover (${analyser.provider} ${analyser.model} from the index${options.landingPage ? " and landing page" : ""})`, added: [] }] };
+    // As the store gives it back (canonical key order), so a re-run served from the cache writes the same bytes.
+    const context = JSON.parse(canonicalJson(answered)) as GlobalContext;
     cache?.store.setCached(key, cache.store.put(context));
     return context;
   } catch (error) {
