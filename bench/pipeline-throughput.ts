@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunResult, startRun } from "../graphs/run.ts";
 import { countTokens } from "../src/tokens.ts";
-import { type BenchSite, type CallFigures, benchRunOptions, callFigures, round, startBenchMock, startBenchSite } from "./pipeline.ts";
+import { type CallFigures, benchRunOptions, round } from "./pipeline.ts";
 import type { BenchFigures, BenchScenario } from "./scenario.ts";
+import { type ServersProcess, startServersProcess } from "./servers-process.ts";
 import { verdict } from "./targets.ts";
 
 const FULL = { documents: 200, latencyMs: 300, concurrency: 16 };
@@ -21,17 +22,19 @@ export const pipelineThroughputScenario: BenchScenario = {
   description: `the pipeline on ${FULL.documents} generated documents (1–30 KB), mock LLM latency ${FULL.latencyMs} ms, concurrency 1 then ${FULL.concurrency}, then an unchanged re-run`,
   async run({ quick }) {
     const size = quick ? QUICK : FULL;
-    const site = await startBenchSite({ documents: size.documents });
+    // The site and the mock LLM run in a process of their own: this process is the pipeline's alone.
+    const servers = await startServersProcess();
     const folder = mkdtempSync(join(tmpdir(), "document-it-bench-"));
     // The tokenizer loads its rank table once per process; neither measured run should pay for it.
     countTokens("warm up");
     try {
-      const run = { site, folder, latencyMs: size.latencyMs };
+      const site = await servers.startSite(size.documents);
+      const run = { servers, source: site.source, documents: site.documents, folder, latencyMs: size.latencyMs };
       const sequential = await measuredRun({ ...run, runId: "sequential", concurrency: 1 });
       const parallel = await measuredRun({ ...run, runId: "parallel", concurrency: size.concurrency });
-      const fetchesBefore = site.server.requests.length;
+      const fetchesBefore = (await servers.siteRequests(0)).length;
       const rerun = await measuredRun({ ...run, runId: "rerun", concurrency: size.concurrency, statePath: join(folder, "parallel.db") });
-      const refetches = site.server.requests.slice(fetchesBefore);
+      const refetches = await servers.siteRequests(fetchesBefore);
 
       const calls = parallel.calls;
       const lowerBoundMs = Math.max((calls.calls * size.latencyMs) / size.concurrency, SEQUENTIAL_LLM_STAGES * size.latencyMs);
@@ -54,7 +57,7 @@ export const pipelineThroughputScenario: BenchScenario = {
         concurrency: size.concurrency,
         "wall s at C=1": round(sequential.wallMs / 1000),
         [`wall s at C=${size.concurrency}`]: round(parallel.wallMs / 1000),
-        [`CPU s of this process at C=${size.concurrency} (pipeline, mock and site)`]: round(parallel.cpuMs / 1000),
+        [`CPU s of the pipeline's process at C=${size.concurrency}`]: round(parallel.cpuMs / 1000),
         [`stage ms at C=${size.concurrency}`]: stageTimings(parallel.result),
         speedup: round(speedup),
         "lower bound s": round(lowerBoundMs / 1000),
@@ -84,29 +87,30 @@ export const pipelineThroughputScenario: BenchScenario = {
       };
       return figures;
     } finally {
-      await site.server.close();
+      servers.close();
       rmSync(folder, { recursive: true, force: true });
     }
   },
 };
 
 // A run with its own mock LLM, so its prompts meet no prefix cached by an earlier run.
-async function measuredRun(options: { site: BenchSite; folder: string; latencyMs: number; runId: string; concurrency: number; statePath?: string }): Promise<{ wallMs: number; cpuMs: number; result: RunResult; calls: CallFigures }> {
-  const { site, latencyMs, ...rest } = options;
-  const mock = await startBenchMock({ latencyMs });
-  try {
-    const cpu = process.cpuUsage();
-    const started = performance.now();
-    const result = await startRun(benchRunOptions({ source: site.source, baseUrl: mock.baseUrl, ...rest }));
-    const wallMs = performance.now() - started;
-    const used = process.cpuUsage(cpu);
-    const cpuMs = (used.user + used.system) / 1000;
-    // A run that lost documents would look fast; its figures only count when every document was analysed.
-    if (result.coverage.analysed !== site.corpus.documentPaths.length) throw new Error(`run ${options.runId} analysed ${result.coverage.analysed} of ${site.corpus.documentPaths.length} documents`);
-    return { wallMs, cpuMs, result, calls: callFigures(mock.requests) };
-  } finally {
-    await mock.close();
-  }
+async function measuredRun(options: { servers: ServersProcess; source: string; documents: number; folder: string; latencyMs: number; runId: string; concurrency: number; statePath?: string }): Promise<{ wallMs: number; cpuMs: number; result: RunResult; calls: CallFigures }> {
+  const { servers, source, documents, latencyMs, ...rest } = options;
+  const mock = await servers.startMock(latencyMs);
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const outcome = await startRun(benchRunOptions({ source, baseUrl: mock.baseUrl, ...rest })).then(
+    (result) => ({ result }),
+    (error: unknown) => ({ error }),
+  );
+  const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const calls = await servers.closeMock(mock.id);
+  if ("error" in outcome) throw outcome.error;
+  const { result } = outcome;
+  // A run that lost documents would look fast; its figures only count when every document was analysed.
+  if (result.coverage.analysed !== documents) throw new Error(`run ${options.runId} analysed ${result.coverage.analysed} of ${documents} documents`);
+  return { wallMs, cpuMs: (used.user + used.system) / 1000, result, calls };
 }
 
 // Where the wall time went, from the run's own manifest: milliseconds per stage.
