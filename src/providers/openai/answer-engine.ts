@@ -14,7 +14,7 @@ import { DocumentItError } from "../../errors.ts";
 import { ProviderError, redactSecrets } from "../errors.ts";
 import type { QuestionMessages } from "../question-messages.ts";
 import { answerFromBody, answerFromMessage, checkAnswer, type RawAnswer } from "./answer-check.ts";
-import { createChatModel, type ChatModelSettings, type HttpExchange } from "./chat-model.ts";
+import { type ChatModelSettings, type HttpExchange, type LentChatModel, createChatModelPool } from "./chat-model.ts";
 import { describeFailure, describeResponse, isUnsupportedMethod, type AttemptResponse, type HttpFailure } from "./http-failure.ts";
 import { STRUCTURED_OUTPUT_LADDER, describesSchemaInPrompt, type StructuredOutputMethod } from "./structured-output-method.ts";
 
@@ -102,6 +102,7 @@ type Attempt = { kind: "answer"; answer: RawAnswer } | { kind: "unsupported"; fa
 export function createAnswerEngine(options: AnswerEngineOptions) {
   const methods = new Map<string, StructuredOutputMethod>();
   const redact = (text: string) => redactSecrets(text, [options.chat.apiKey]);
+  const pool = createChatModelPool(options.chat);
   const remember = (model: string, method: StructuredOutputMethod) => {
     const known = methods.get(model);
     if (known === undefined || STRUCTURED_OUTPUT_LADDER.indexOf(method) > STRUCTURED_OUTPUT_LADDER.indexOf(known)) methods.set(model, method);
@@ -133,36 +134,50 @@ export function createAnswerEngine(options: AnswerEngineOptions) {
 
   async function attempt(request: AnswerRequest<unknown>, method: StructuredOutputMethod, messages: BaseMessage[], repair: boolean): Promise<Attempt> {
     for (let retry = 0; ; retry += 1) {
-      const exchange: HttpExchange = {};
-      const chat = createChatModel(request.model, options.chat, exchange);
-      let structured: ReturnType<typeof structuredModel>;
+      const lent = pool.lend(request.model);
+      let outcome: Attempt | { kind: "retry"; delayMs: number };
       try {
-        structured = structuredModel(chat, request, method);
-      } catch (error) {
-        // LangChain refuses some methods for some models before sending (json_schema for gpt-4-*, say).
-        return { kind: "unsupported", failure: { status: undefined, message: redact(error instanceof Error ? error.message : String(error)), retryable: false, retryAfterMs: undefined } };
+        outcome = await attemptOnce({ request, method, messages, repair, retry, lent });
+      } finally {
+        pool.release(request.model, lent);
       }
-      const config = traceConfig(request, method, repair);
-      const send = async (): Promise<BaseMessage> => (structured === undefined ? chat.invoke(messages, config) : (await structured.invoke(messages, config)).raw);
-      try {
-        const raw = options.throttle ? await options.throttle(throttledRequest(request, messages, exchange), send) : await send();
-        return { kind: "answer", answer: report(request, method, repair, messages, answerFromMessage(raw)) };
-      } catch (error) {
-        if (error instanceof DocumentItError) throw error;
-        // The client threw while parsing a 2xx answer (truncated JSON, schema mismatch): the wire still has it.
-        const fromBody = exchange.status !== undefined && exchange.status < 300 ? answerFromBody(exchange.body) : undefined;
-        if (fromBody) return { kind: "answer", answer: report(request, method, repair, messages, fromBody) };
-        const failure = describeFailure(error, exchange, options.now());
-        if (isUnsupportedMethod(failure, method)) return { kind: "unsupported", failure };
-        const delayMs = failure.retryAfterMs ?? Math.round(options.retry.baseDelayMs * 2 ** retry * (0.5 + options.random() / 2));
-        const status = failure.status === undefined ? "" : ` with HTTP ${failure.status}`;
-        if (!failure.retryable || retry >= options.retry.maxRetries || delayMs > options.retry.maxDelayMs) {
-          const tries = retry > 0 ? ` (after ${retry + 1} attempts)` : "";
-          throw new ProviderError(redact(`the ${request.question} request to model ${request.model} failed${status}: ${failure.message}${tries}`), { ...(failure.status === undefined ? {} : { status: failure.status }), isRetryable: failure.retryable, contextLengthExceeded: failure.contextLengthExceeded ?? false });
-        }
-        options.onRetry?.({ question: request.question, model: request.model, retry: retry + 1, status: failure.status, delayMs, retryAfter: failure.retryAfterMs !== undefined, reason: redact(failure.message) });
-        await options.sleep(delayMs);
+      if (outcome.kind !== "retry") return outcome;
+      await options.sleep(outcome.delayMs);
+    }
+  }
+
+  // One HTTP attempt on a lent chat model: an answer, an unsupported method, a transient failure to retry after a
+  // delay, or a thrown ProviderError.
+  async function attemptOnce(input: { request: AnswerRequest<unknown>; method: StructuredOutputMethod; messages: BaseMessage[]; repair: boolean; retry: number; lent: LentChatModel }): Promise<Attempt | { kind: "retry"; delayMs: number }> {
+    const { request, method, messages, repair, retry, lent } = input;
+    const { chat, exchange } = lent;
+    let structured: ReturnType<typeof structuredModel>;
+    try {
+      structured = structuredModel(lent, request, method);
+    } catch (error) {
+      // LangChain refuses some methods for some models before sending (json_schema for gpt-4-*, say).
+      return { kind: "unsupported", failure: { status: undefined, message: redact(error instanceof Error ? error.message : String(error)), retryable: false, retryAfterMs: undefined } };
+    }
+    const config = traceConfig(request, method, repair);
+    const send = async (): Promise<BaseMessage> => (structured === undefined ? chat.invoke(messages, config) : (await structured.invoke(messages, config)).raw);
+    try {
+      const raw = options.throttle ? await options.throttle(throttledRequest(request, messages, exchange), send) : await send();
+      return { kind: "answer", answer: report(request, method, repair, messages, answerFromMessage(raw)) };
+    } catch (error) {
+      if (error instanceof DocumentItError) throw error;
+      // The client threw while parsing a 2xx answer (truncated JSON, schema mismatch): the wire still has it.
+      const fromBody = exchange.status !== undefined && exchange.status < 300 ? answerFromBody(exchange.body) : undefined;
+      if (fromBody) return { kind: "answer", answer: report(request, method, repair, messages, fromBody) };
+      const failure = describeFailure(error, exchange, options.now());
+      if (isUnsupportedMethod(failure, method)) return { kind: "unsupported", failure };
+      const delayMs = failure.retryAfterMs ?? Math.round(options.retry.baseDelayMs * 2 ** retry * (0.5 + options.random() / 2));
+      const status = failure.status === undefined ? "" : ` with HTTP ${failure.status}`;
+      if (!failure.retryable || retry >= options.retry.maxRetries || delayMs > options.retry.maxDelayMs) {
+        const tries = retry > 0 ? ` (after ${retry + 1} attempts)` : "";
+        throw new ProviderError(redact(`the ${request.question} request to model ${request.model} failed${status}: ${failure.message}${tries}`), { ...(failure.status === undefined ? {} : { status: failure.status }), isRetryable: failure.retryable, contextLengthExceeded: failure.contextLengthExceeded ?? false });
       }
+      options.onRetry?.({ question: request.question, model: request.model, retry: retry + 1, status: failure.status, delayMs, retryAfter: failure.retryAfterMs !== undefined, reason: redact(failure.message) });
+      return { kind: "retry", delayMs };
     }
   }
 
@@ -207,13 +222,23 @@ function subjects(trace: LlmTrace | undefined): Pick<UsageReport, "documentIds" 
   };
 }
 
-function structuredModel(chat: ReturnType<typeof createChatModel>, request: AnswerRequest<unknown>, method: StructuredOutputMethod) {
+// The structured-output runnable of a lent model for the request's wire schema and method, built once per model.
+function structuredModel(lent: LentChatModel, request: AnswerRequest<unknown>, method: StructuredOutputMethod) {
   if (method === "text") return undefined;
   const { name, schema } = request.wire;
-  // The answer is checked against the zod schema here (checkAnswer), so json_schema can be sent as JSON Schema.
-  if (method === "jsonSchema") return chat.withStructuredOutput(strictJsonSchema(schema, name), { name, method, includeRaw: true, strict: true });
-  return chat.withStructuredOutput(schema, { name, method, includeRaw: true });
+  const bySchema = (lent.memo.get(schema) as Map<string, StructuredRunnable> | undefined) ?? new Map<string, StructuredRunnable>();
+  lent.memo.set(schema, bySchema);
+  const key = `${method}:${name}`;
+  let structured = bySchema.get(key);
+  if (!structured) {
+    // The answer is checked against the zod schema here (checkAnswer), so json_schema can be sent as JSON Schema.
+    structured = method === "jsonSchema" ? lent.chat.withStructuredOutput(strictJsonSchema(schema, name), { name, method, includeRaw: true, strict: true }) : lent.chat.withStructuredOutput(schema, { name, method, includeRaw: true });
+    bySchema.set(key, structured);
+  }
+  return structured;
 }
+
+type StructuredRunnable = ReturnType<LentChatModel["chat"]["withStructuredOutput"]>;
 
 const strictJsonSchemas = new WeakMap<z.ZodType, Map<string, Record<string, unknown>>>();
 

@@ -18,28 +18,71 @@ export interface ChatModelSettings {
   fetch?: typeof globalThis.fetch;
 }
 
+/** A chat model lent to one attempt: HTTP it sends is recorded into `exchange`; `memo` keeps what is built on it. */
+export interface LentChatModel {
+  chat: ChatOpenAI;
+  exchange: HttpExchange;
+  /** Runnables built on this model (structured output per schema and method), kept while it is pooled. */
+  memo: Map<unknown, unknown>;
+}
+
+/** Chat models lent one attempt at a time, per model name. */
+export interface ChatModelPool {
+  /** A model for one attempt, with a fresh exchange; give it back with `release` once the attempt has settled. */
+  lend(model: string): LentChatModel;
+  release(model: string, lent: LentChatModel): void;
+}
+
 /**
- * A ChatOpenAI for one attempt, recording its HTTP exchange into `exchange`. Retries are off: the caller
- * retries, so one limiter can see every attempt. One instance per attempt keeps the exchange unambiguous
- * under concurrency; instances are cheap (the client is created lazily, connections are pooled by fetch).
+ * Chat models that record their HTTP exchange. Retries are off: the caller retries, so one limiter can see every
+ * attempt. A model serves one attempt at a time, so its exchange is unambiguous under concurrency, and is lent again
+ * afterwards: creating a ChatOpenAI, its OpenAI client and its structured-output runnables for every attempt cost more
+ * CPU than the request's own work. A response that arrives after its attempt gave up lands in that attempt's exchange,
+ * never in a later one's.
  */
-export function createChatModel(model: string, settings: ChatModelSettings, exchange: HttpExchange): ChatOpenAI {
-  const baseFetch = settings.fetch ?? globalThis.fetch;
-  const recordingFetch: typeof globalThis.fetch = async (input, init) => {
-    const response = await baseFetch(input, init);
-    exchange.status = response.status;
-    exchange.headers = response.headers;
-    exchange.body = await response.clone().text();
-    return response;
+export function createChatModelPool(settings: ChatModelSettings): ChatModelPool {
+  const idle = new Map<string, Array<{ lent: LentChatModel; current: { exchange: HttpExchange } }>>();
+  const held = new WeakMap<LentChatModel, { lent: LentChatModel; current: { exchange: HttpExchange } }>();
+  return {
+    lend(model) {
+      const entry = idle.get(model)?.pop() ?? create(model);
+      entry.current.exchange = {};
+      entry.lent.exchange = entry.current.exchange;
+      held.set(entry.lent, entry);
+      return entry.lent;
+    },
+    release(model, lent) {
+      const entry = held.get(lent);
+      if (!entry) return;
+      held.delete(lent);
+      const models = idle.get(model) ?? [];
+      idle.set(model, models);
+      models.push(entry);
+    },
   };
-  return new ChatOpenAI({
-    model,
-    apiKey: settings.apiKey,
-    maxRetries: 0,
-    timeout: settings.timeoutMs,
-    useResponsesApi: false,
-    ...(settings.temperature === undefined ? {} : { temperature: settings.temperature }),
-    ...(settings.maxOutputTokens === undefined ? {} : { maxTokens: settings.maxOutputTokens }),
-    configuration: { fetch: recordingFetch, ...(settings.baseUrl === undefined ? {} : { baseURL: settings.baseUrl }) },
-  });
+
+  function create(model: string) {
+    const current = { exchange: {} as HttpExchange };
+    const baseFetch = settings.fetch ?? globalThis.fetch;
+    const recordingFetch: typeof globalThis.fetch = async (input, init) => {
+      // The attempt that sent the request, as of sending.
+      const exchange = current.exchange;
+      const response = await baseFetch(input, init);
+      exchange.status = response.status;
+      exchange.headers = response.headers;
+      exchange.body = await response.clone().text();
+      return response;
+    };
+    const chat = new ChatOpenAI({
+      model,
+      apiKey: settings.apiKey,
+      maxRetries: 0,
+      timeout: settings.timeoutMs,
+      useResponsesApi: false,
+      ...(settings.temperature === undefined ? {} : { temperature: settings.temperature }),
+      ...(settings.maxOutputTokens === undefined ? {} : { maxTokens: settings.maxOutputTokens }),
+      configuration: { fetch: recordingFetch, ...(settings.baseUrl === undefined ? {} : { baseURL: settings.baseUrl }) },
+    });
+    return { lent: { chat, exchange: current.exchange, memo: new Map<unknown, unknown>() }, current };
+  }
 }
