@@ -7,4 +7,4 @@ import { register } from "tsx/esm/api";
 setMaxListeners(1000);
 register();
 const { main } = await import("../src/cli.ts");
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2), { interruptible: true });

@@ -41,7 +41,7 @@ export function answerCacheKey(options: { analyser: Pick<Analyser, "provider" | 
  * When the call fails, each document is retried alone so one bad document fails alone; a document missing
  * from an answer is retried alone too. Never throws for a document's failure; only a run-stopping error (stopsRun).
  */
-export async function analyseBatch<Q extends Question>(options: { question: Q; task: AnalysisTask; services: Services; trace?: (documentIds: string[]) => LlmTrace }): Promise<AnalysisOutcome> {
+export async function analyseBatch<Q extends Question>(options: { question: Q; task: AnalysisTask; services: Services; trace?: (documentIds: string[]) => LlmTrace; signal?: AbortSignal }): Promise<AnalysisOutcome> {
   const { question, task, services } = options;
   const { store, analyser } = services;
   const outcome: AnalysisOutcome = {};
@@ -93,6 +93,8 @@ export async function analyseBatch<Q extends Question>(options: { question: Q; t
   } catch (error) {
     // A rejected API key fails the run, not these documents (see stopsRun); a too-long batch is split below.
     if (stopsRun(error)) throw error;
+    // A cancelled run is not these documents' failure.
+    options.signal?.throwIfAborted();
     if (misses.length === 1) {
       fail(misses, error);
       return outcome;
@@ -104,6 +106,8 @@ export async function analyseBatch<Q extends Question>(options: { question: Q; t
       if (left.length > 0) fail(left, new Error("the analyser returned no answer for this document"));
     } catch (error) {
       if (stopsRun(error)) throw error;
+    // A cancelled run is not these documents' failure.
+    options.signal?.throwIfAborted();
       fail([document], error);
     }
   }

@@ -23,6 +23,8 @@ export interface StartRunOptions extends Partial<Configuration> {
   runId?: string;
   /** Replaces default services (analyser, fetch, onEvent…), e.g. in tests. */
   services?: Partial<Services>;
+  /** Interrupts the run (Ctrl-C): work in flight is dropped, finished work stays checkpointed for `resume`. */
+  signal?: AbortSignal;
 }
 
 /** What a finished run reports. */
@@ -50,21 +52,21 @@ export async function startRun(options: StartRunOptions): Promise<RunResult> {
   const runId = options.runId ?? createRunId();
   const isUrl = /^https?:\/\//i.test(options.source);
   const source = isUrl ? options.source : resolve(options.source);
-  const { services: _services, source: _source, runId: _runId, maxDocs, ...rest } = options;
+  const { services: _services, source: _source, runId: _runId, signal, maxDocs, ...rest } = options;
   const configuration = ensureConfiguration({ ...rest, statePath: resolve(options.statePath ?? ".document-it/state.db"), outDir: resolve(options.outDir ?? `output/${runId}`) });
   const registry = createRunRegistry({ database: createDatabase(configuration.statePath) });
   registry.create({ runId, source, outDir: configuration.outDir!, options: { ...configuration, ...(maxDocs ? { maxDocs } : {}) } });
-  return execute({ runId, configuration, input: { source, ...(maxDocs ? { maxDocs } : {}) }, overrides: options.services });
+  return execute({ runId, configuration, input: { source, ...(maxDocs ? { maxDocs } : {}) }, overrides: options.services, ...(signal ? { signal } : {}) });
 }
 
 /** Continues a run from its last checkpoint; finished work is not redone. */
-export async function resumeRun(options: { runId: string; statePath?: string; services?: Partial<Services>; retryFailed?: boolean; maxCostUsd?: number }): Promise<RunResult> {
+export async function resumeRun(options: { runId: string; statePath?: string; services?: Partial<Services>; retryFailed?: boolean; maxCostUsd?: number; signal?: AbortSignal }): Promise<RunResult> {
   const statePath = resolve(options.statePath ?? ".document-it/state.db");
   const record = createRunRegistry({ database: createDatabase(statePath) }).get(options.runId);
   // A new --max-cost replaces the run's, and what the old cap left undone is tried again under it.
   const configuration = ensureConfiguration({ ...record.options, statePath, ...(options.maxCostUsd ? { maxCostUsd: options.maxCostUsd } : {}) });
   const maxDocs = typeof record.options["maxDocs"] === "number" ? record.options["maxDocs"] : undefined;
-  return execute({ runId: record.runId, configuration, input: { source: record.source, ...(maxDocs ? { maxDocs } : {}) }, overrides: options.services, resume: true, retryFailed: options.retryFailed ?? false, retryCostLimited: options.maxCostUsd !== undefined });
+  return execute({ runId: record.runId, configuration, input: { source: record.source, ...(maxDocs ? { maxDocs } : {}) }, overrides: options.services, resume: true, retryFailed: options.retryFailed ?? false, retryCostLimited: options.maxCostUsd !== undefined, ...(options.signal ? { signal: options.signal } : {}) });
 }
 
 /** Every run in the state file, newest first. */
@@ -80,6 +82,7 @@ async function execute(options: {
   resume?: boolean;
   retryFailed?: boolean;
   retryCostLimited?: boolean;
+  signal?: AbortSignal;
 }): Promise<RunResult> {
   const { runId, configuration } = options;
   const database = createDatabase(configuration.statePath);
@@ -90,7 +93,7 @@ async function execute(options: {
   // Services ride along in the context: not checkpointed, and absent under `langgraph dev`, where nodes build their own.
   const context = { ...configuration, services } as Configuration & { services: Services };
   // Tags and metadata name the run in LangSmith traces (when LANGSMITH_TRACING is set); every child run inherits them.
-  const config = { configurable: { thread_id: runId }, context: context as never, durability: "sync" as const, tags: [`run:${runId}`], metadata: { document_it_run_id: runId } };
+  const config = { configurable: { thread_id: runId }, context: context as never, durability: "sync" as const, ...(options.signal ? { signal: options.signal } : {}), tags: [`run:${runId}`], metadata: { document_it_run_id: runId } };
   try {
     // A resumed run whose first step never finished has no checkpoint: start it again from its input.
     let snapshot = options.resume ? await app.getState(config) : undefined;
@@ -117,6 +120,10 @@ async function execute(options: {
     registry.update(runId, { status: costLimit ? "stopped-at-cost-limit" : failures ? "completed-with-failures" : "completed", coverage: result.coverage, ...(costLimit ? { message: costLimit.reason } : {}) });
     return result;
   } catch (error) {
+    if (options.signal?.aborted) {
+      registry.update(runId, { status: "interrupted", message: `interrupted; \`document-it resume ${runId}\` continues it` });
+      throw new RunInterruptedError(runId);
+    }
     registry.update(runId, { status: "failed", message: error instanceof Error ? error.message : String(error) });
     throw error;
   }
@@ -137,3 +144,10 @@ function summarizeResult(runId: string, configuration: Configuration, state: Sta
   };
 }
 
+/** A run stopped by its signal (Ctrl-C): what finished is checkpointed, and `resume` goes on from there. */
+export class RunInterruptedError extends Error {
+  override readonly name = "RunInterruptedError";
+  constructor(readonly runId: string) {
+    super(`run ${runId} interrupted; what finished is kept: \`document-it resume ${runId}\` continues it`);
+  }
+}

@@ -92,3 +92,11 @@ export function resolveRuntime(runtime: { context?: unknown }): { configuration:
   }
   return { configuration, services };
 }
+
+/**
+ * Throws when the run was interrupted (its signal aborted). A node calls it before returning what an LLM call's
+ * failure made of its work: a cancelled call is not a document's failure, and recording one would stick through a resume.
+ */
+export function throwIfInterrupted(runtime: { signal?: AbortSignal }): void {
+  runtime.signal?.throwIfAborted();
+}

@@ -7,6 +7,7 @@ import { formatDryRun } from "./cli/dry-run-output.ts";
 import type { Services } from "../graphs/services.ts";
 import { DocumentItError, describeError } from "./errors.ts";
 import { formatRuns } from "./cli-format.ts";
+import { interruptExitCode, listenForInterrupts } from "./cli/interrupts.ts";
 import { costFlags, createCliOutput, finishRun } from "./cli/run-output.ts";
 import { folder, globs, httpUrl, optionalPolicy, positiveInteger, provider, reportFlags, single } from "./cli/arguments.ts";
 import { formatLlmsTxtJson, formatLlmsTxtReport, parseLlmsTxt, readLlmsTxtSource } from "./llms-txt/index.ts";
@@ -20,6 +21,10 @@ export interface CliOptions {
   services?: Partial<Services>;
   /** Clock of the progress display and the summary's wall time (tests pin it). */
   now?: () => number;
+  /** Stops `run` and `resume` gracefully when aborted (what finished is kept; exit code 130, or 143 for SIGTERM). */
+  signal?: AbortSignal;
+  /** Listen for SIGINT and SIGTERM during `run` and `resume` (the process entry points set it). */
+  interruptible?: boolean;
 }
 
 const HELP: Record<string, string> = {
@@ -40,7 +45,8 @@ Examples:
   document-it report 20261129T045012Z-a1b2c3 --agents-budget 4000
 
 Exit codes: 0 every document analysed, 1 some failed (outputs still written), 2 bad usage or unusable input,
-3 stopped at --max-cost (partial outputs written; \`document-it resume <run-id> --max-cost <higher>\` continues).`,
+3 stopped at --max-cost (partial outputs written; \`document-it resume <run-id> --max-cost <higher>\` continues),
+130 (143) stopped by Ctrl-C (SIGTERM): finished work kept, \`document-it resume <run-id>\` continues.`,
   run: `Usage: document-it run <source> [options]
 
   <source>             an llms.txt URL or file, a docs site or page URL (its llms.txt is discovered), or a folder of .md/.mdx files
@@ -177,6 +183,7 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
   const stdout = options.stdout ?? ((text: string) => process.stdout.write(`${text}\n`));
   const stderr = options.stderr ?? ((text: string) => process.stderr.write(`${text}\n`));
   let tracesMayBePending = false;
+  let interrupts: { signal: AbortSignal; stop: () => void } | undefined;
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     const [command, ...rest] = positionals;
@@ -199,6 +206,8 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
     // A V8 flag is process-wide: the CLI, which owns its process, sets it; the library never does.
     limitHeapGrowth();
     const { listRuns, resumeRun, startRun } = await import("../graphs/run.ts");
+    if (options.interruptible && (command === "run" || command === "resume")) interrupts = listenForInterrupts({ stderr });
+    const signal = options.signal ?? interrupts?.signal;
     switch (command) {
       case "run": {
         const source = single(rest, "run", "<source>");
@@ -228,6 +237,7 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
           ...(values.force ? { force: globs(values.force, "--force") } : {}),
           ...costFlags(values),
           services,
+          ...(signal ? { signal } : {}),
         };
         if (values["dry-run"]) return printDryRun(await (await import("../graphs/dry-run.ts")).dryRun(runOptions), values.json ? "json" : "text", stdout);
         return finishRun(output, await startRun(runOptions));
@@ -235,7 +245,7 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
       case "resume": {
         const runId = single(rest, "resume", "<run-id>");
         const maxCostUsd = costFlags(values).maxCostUsd;
-        return finishRun(output, await resumeRun({ runId, ...(values.state ? { statePath: values.state } : {}), ...(values["retry-failed"] ? { retryFailed: true } : {}), ...(maxCostUsd ? { maxCostUsd } : {}), services }));
+        return finishRun(output, await resumeRun({ runId, ...(values.state ? { statePath: values.state } : {}), ...(values["retry-failed"] ? { retryFailed: true } : {}), ...(maxCostUsd ? { maxCostUsd } : {}), services, ...(signal ? { signal } : {}) }));
       }
       case "report": {
         const runId = single(rest, "report", "<run-id>");
@@ -255,9 +265,11 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
   } catch (error) {
     const usage = (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     stderr(`document-it: ${describeError(error)}`);
+    if (error instanceof Error && error.name === "RunInterruptedError") return interruptExitCode((options.signal ?? interrupts?.signal)?.reason);
     if (usage || (error instanceof DocumentItError && error.isInputError)) return 2;
     return 1;
   } finally {
+    interrupts?.stop();
     // On every exit path of a graph command: LangSmith (with LANGSMITH_TRACING) sends runs in the background, and an exit loses them.
     if (tracesMayBePending) {
       const { flushTraces } = await import("./tracing.ts");
@@ -275,5 +287,5 @@ function printDryRun(report: DryRunReport, format: "json" | "text", stdout: (tex
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   // LangGraph listens on one abort signal per task of a step; hundreds of Send tasks are not a leak.
   setMaxListeners(1000);
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2), { interruptible: true });
 }

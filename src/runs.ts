@@ -2,7 +2,7 @@ import type { SqliteDatabase } from "./database.ts";
 import { DocumentItError } from "./errors.ts";
 
 /** Lifecycle of a run as the registry records it. */
-export type RunStatus = "running" | "completed" | "completed-with-failures" | "stopped-at-cost-limit" | "failed";
+export type RunStatus = "running" | "completed" | "completed-with-failures" | "stopped-at-cost-limit" | "interrupted" | "failed";
 
 /** One run as `document-it runs` lists it. */
 export interface RunRecord {

@@ -3,7 +3,7 @@ import { sourceHostOf } from "../../src/source.ts";
 import type { DocumentIndex } from "../../src/types.ts";
 import { createRunFetcher } from "../fetcher.ts";
 import { buildGlobalContext, loadLandingPage } from "../global-context.ts";
-import { resolveRuntime } from "../services.ts";
+import { resolveRuntime, throwIfInterrupted } from "../services.ts";
 import type { Update } from "../state.ts";
 import { contextTrace } from "../trace.ts";
 
@@ -31,8 +31,9 @@ export async function globalContext(task: ContextTask, runtime: Runtime): Promis
       ...(landingPage ? { landingPage } : {}),
       trace: contextTrace({ runtime }),
       cache: { store: services.store, read: !configuration.noCache },
-      onFailure: (reason) => services.onEvent?.({ type: "analysis-failed", question: "context", ids: [], reason }),
+      onFailure: (reason) => (runtime.signal?.aborted ? undefined : services.onEvent?.({ type: "analysis-failed", question: "context", ids: [], reason })),
     }),
   );
+  throwIfInterrupted(runtime);
   return { context, contextHash: services.store.put(context), timings: { context: { start, end: services.now() } } };
 }

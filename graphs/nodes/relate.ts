@@ -7,7 +7,7 @@ import type { DocumentSummary, DocumentTopics, GlobalContext } from "../../src/t
 import { synonymGroups } from "../merge-topics.ts";
 import { relateTrace } from "../trace.ts";
 import { type ContextUpdate, type DocumentChange, mergeContext } from "../reducers.ts";
-import { resolveRuntime } from "../services.ts";
+import { resolveRuntime, throwIfInterrupted } from "../services.ts";
 import type { State, Update } from "../state.ts";
 
 /**
@@ -41,8 +41,9 @@ export async function relate(state: State, runtime: Runtime): Promise<Update> {
     threshold: configuration.topicMergeThreshold,
     trace: relateTrace({ runtime, nameCount: names.length }),
     cache: { store, read: !configuration.noCache },
-    onFailure: (reason) => services.onEvent?.({ type: "analysis-failed", question: "relate", ids: [], reason }),
+    onFailure: (reason) => (runtime.signal?.aborted ? undefined : services.onEvent?.({ type: "analysis-failed", question: "relate", ids: [], reason })),
   });
+  throwIfInterrupted(runtime);
   const relations = relateDocuments({ documents, maxTopics: configuration.maxTopics, synonyms, candidates });
   for (const { id } of analysed) changes[id] = { id, status: "analysed", topicIds: relations.documentTopics[id] ?? [], relatedDocumentIds: relations.relatedDocuments[id] ?? [] };
   const additions: ContextUpdate = { additions: { features: [], terminology: sharedTerminology(analysed, state.context) }, by: "relate (concepts shared by two or more documents)" };

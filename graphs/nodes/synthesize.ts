@@ -3,7 +3,7 @@ import { describeError, stopsRun } from "../../src/errors.ts";
 import { canonicalJson, sha256 } from "../../src/hash.ts";
 import type { DocumentSummary, DocumentTopics, ExtractedDocument, GlobalContext, SynthesisInput, Topic, TopicGuideline } from "../../src/types.ts";
 import { analysisCacheKey } from "../analyse-batch.ts";
-import { type Services, resolveRuntime } from "../services.ts";
+import { type Services, resolveRuntime, throwIfInterrupted } from "../services.ts";
 import type { Update } from "../state.ts";
 import { topicTrace } from "../trace.ts";
 
@@ -48,6 +48,7 @@ export async function synthesize(task: SynthesisTask, runtime: Runtime): Promise
     return finish({ hash });
   } catch (error) {
     if (stopsRun(error)) throw error;
+    throwIfInterrupted(runtime);
     const reason = describeError(error);
     services.onEvent?.({ type: "analysis-failed", question: "synthesize", ids: [task.topic.id], reason });
     return finish({ failure: reason });

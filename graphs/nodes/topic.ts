@@ -1,7 +1,7 @@
 import type { Runtime } from "@langchain/langgraph";
 import { type AnalysisTask, analyseBatch } from "../analyse-batch.ts";
 import { analysisUpdate } from "../analysis-update.ts";
-import { resolveRuntime } from "../services.ts";
+import { resolveRuntime, throwIfInterrupted } from "../services.ts";
 import type { Update } from "../state.ts";
 import { batchTrace } from "../trace.ts";
 
@@ -9,6 +9,7 @@ import { batchTrace } from "../trace.ts";
 export async function topic(task: AnalysisTask, runtime: Runtime): Promise<Update> {
   const { services } = resolveRuntime(runtime);
   const trace = batchTrace({ runtime, question: "topic", batchId: task.batchId, batchSize: task.documents.length });
-  const outcome = await analyseBatch({ question: "topic", task, services, trace });
+  const outcome = await analyseBatch({ question: "topic", task, services, trace, ...(runtime.signal ? { signal: runtime.signal } : {}) });
+  throwIfInterrupted(runtime);
   return analysisUpdate({ question: "topic", task, outcome });
 }

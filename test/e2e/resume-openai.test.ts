@@ -5,44 +5,29 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.ts";
 import type { RunManifest } from "../../src/types.ts";
 import { temporaryFolder } from "../helpers/graph-harness.ts";
-import { type LlmCall, describeCall, documentNamedAnswers } from "../helpers/llm-calls.ts";
-import { type MockOpenAIServer, type RecordedRequest, startMockOpenAIServer } from "../helpers/mock-openai-server.ts";
+import { type HoldingMock, startHoldingMock } from "../helpers/holding-mock.ts";
+import { type LlmCall, describeCall } from "../helpers/llm-calls.ts";
+import type { MockOpenAIServer } from "../helpers/mock-openai-server.ts";
+import { waitFor } from "../helpers/wait-for.ts";
 import { type StaticServer, startStaticServer } from "../helpers/static-server.ts";
 
 const CLI_BIN = resolve("bin/document-it.js");
-
-async function waitFor(check: () => boolean, what: string, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 // What one call answers: a batch question per document, a synthesis per topic.
 const workOf = (call: LlmCall): string[] => (call.question === "synthesize" ? [`synthesize:${call.topic}`] : call.documentIds.length > 0 ? call.documentIds.map((id) => `${call.question}:${id}`) : [call.question]);
 
 describe("invariant 6 with the openai provider: SIGKILL half-way, then resume", () => {
+  let holding: HoldingMock;
   let mock: MockOpenAIServer;
   let site: StaticServer;
-  // From this chat completion on (index in the mock's records), requests are held unanswered until released.
-  let hold: { from: number; held: RecordedRequest[]; released: Promise<void>; release: () => void } | undefined;
 
   beforeAll(async () => {
-    mock = await startMockOpenAIServer({
-      respond: async (request) => {
-        if (hold && mock.completions().indexOf(request) >= hold.from) {
-          hold.held.push(request);
-          await hold.released;
-          return { status: 503, body: { error: { message: "mock: held until the client was killed" } } };
-        }
-        return documentNamedAnswers(request);
-      },
-    });
+    holding = await startHoldingMock();
+    mock = holding.mock;
     site = await startStaticServer({ root: "examples" });
   });
   afterAll(async () => {
-    hold?.release();
+    holding.release();
     await mock.close();
     await site.close();
   });
@@ -60,22 +45,19 @@ describe("invariant 6 with the openai provider: SIGKILL half-way, then resume", 
     expect(total.filter((call) => call.question === "summarize").length).toBeGreaterThanOrEqual(3);
 
     const start = mock.completions().length;
-    let release: () => void = () => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    hold = { from: start + Math.floor(total.length / 2), held: [], released, release };
+    holding.holdFrom(start + Math.floor(total.length / 2));
     const child = spawn(process.execPath, [CLI_BIN, ...args("killed")], { stdio: ["ignore", "ignore", "pipe"] });
     let childErrors = "";
     child.stderr!.on("data", (chunk: Buffer) => (childErrors += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    await waitFor(() => hold!.held.length > 0, "the killed run to reach half-way");
+    await waitFor(() => holding.held().length > 0, "the killed run to reach half-way");
     // Calls already answered have their answers stored by now; then kill without warning.
     await new Promise((resolve) => setTimeout(resolve, 500));
     child.kill("SIGKILL");
     expect(await exited, childErrors).toBe(null);
     const answered = mock.completions().slice(start).filter((request) => request.status === 200).map(describeCall);
     expect(answered.length).toBe(Math.floor(total.length / 2));
-    hold = undefined;
-    release();
+    holding.release();
 
     const resumeStart = mock.completions().length;
     const lines: string[] = [];

@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { temporaryFolder } from "../helpers/graph-harness.ts";
 import { type StaticServer, startStaticServer } from "../helpers/static-server.ts";
+import { waitFor } from "../helpers/wait-for.ts";
 
 interface LogLine {
   pid: number;
@@ -24,13 +25,6 @@ function readLog(file: string): LogLine[] {
   return existsSync(file) ? readFileSync(file, "utf8").trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as LogLine) : [];
 }
 
-async function waitFor(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 function listFiles(folder: string): Map<string, string> {
   const files = new Map<string, string>();

@@ -7,6 +7,7 @@ import type { RunManifest } from "../../src/types.ts";
 import { CLI_BIN } from "../helpers/cli-process.ts";
 import { temporaryFolder } from "../helpers/graph-harness.ts";
 import { type MockOpenAIServer, startMockOpenAIServer } from "../helpers/mock-openai-server.ts";
+import { waitFor } from "../helpers/wait-for.ts";
 
 // The environment of a child run: the mock endpoint only, no key, no tracing.
 function childEnvironment(): NodeJS.ProcessEnv {
@@ -33,13 +34,6 @@ function ledgerRows(statePath: string, runId: string): number {
   }
 }
 
-async function waitFor(check: () => boolean, what: string, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe("run.json counts the LLM usage of every process of a run", () => {
   let mock: MockOpenAIServer;

@@ -4,6 +4,7 @@
  * and the token usage of every response.
  */
 import { HumanMessage, type BaseMessage } from "@langchain/core/messages";
+import { AsyncLocalStorageProviderSingleton } from "@langchain/core/singletons";
 import type { z } from "zod";
 import { toJsonSchema } from "@langchain/core/utils/json_schema";
 import { renderPrompt, type PromptSet } from "../../prompts.ts";
@@ -75,7 +76,8 @@ export interface AnswerEngineOptions {
   /** Method the ladder starts from for a model not yet asked. */
   startMethod: StructuredOutputMethod;
   retry: { maxRetries: number; baseDelayMs: number; maxDelayMs: number };
-  sleep: (milliseconds: number) => Promise<void>;
+  /** Waits before a retry; stops waiting early when `signal` aborts. */
+  sleep: (milliseconds: number, signal?: AbortSignal) => Promise<void>;
   now: () => number;
   random: () => number;
   onUsage?: (usage: UsageReport) => void;
@@ -94,6 +96,8 @@ export interface AnswerRequest<T> {
   schema: z.ZodType<T>;
   /** How the call shows in a trace; the engine adds the model, question and structured output method. */
   trace?: LlmTrace;
+  /** Cancels the call (no retry, no failure of its own); by default the signal of the LangChain run it is part of (a graph node's). */
+  signal?: AbortSignal;
 }
 
 type Attempt = { kind: "answer"; answer: RawAnswer } | { kind: "unsupported"; failure: HttpFailure };
@@ -133,23 +137,29 @@ export function createAnswerEngine(options: AnswerEngineOptions) {
   }
 
   async function attempt(request: AnswerRequest<unknown>, method: StructuredOutputMethod, messages: BaseMessage[], repair: boolean): Promise<Attempt> {
+    const signal = request.signal ?? ambientSignal();
     for (let retry = 0; ; retry += 1) {
+      // A cancelled run asks nothing more: its reason is thrown, never retried nor described as the call's failure.
+      signal?.throwIfAborted();
       const lent = pool.lend(request.model);
       let outcome: Attempt | { kind: "retry"; delayMs: number };
       try {
-        outcome = await attemptOnce({ request, method, messages, repair, retry, lent });
+        outcome = await attemptOnce({ request, method, messages, repair, retry, lent, ...(signal ? { signal } : {}) });
+      } catch (error) {
+        signal?.throwIfAborted();
+        throw error;
       } finally {
         pool.release(request.model, lent);
       }
       if (outcome.kind !== "retry") return outcome;
-      await options.sleep(outcome.delayMs);
+      await options.sleep(outcome.delayMs, signal);
     }
   }
 
   // One HTTP attempt on a lent chat model: an answer, an unsupported method, a transient failure to retry after a
   // delay, or a thrown ProviderError.
-  async function attemptOnce(input: { request: AnswerRequest<unknown>; method: StructuredOutputMethod; messages: BaseMessage[]; repair: boolean; retry: number; lent: LentChatModel }): Promise<Attempt | { kind: "retry"; delayMs: number }> {
-    const { request, method, messages, repair, retry, lent } = input;
+  async function attemptOnce(input: { request: AnswerRequest<unknown>; method: StructuredOutputMethod; messages: BaseMessage[]; repair: boolean; retry: number; lent: LentChatModel; signal?: AbortSignal }): Promise<Attempt | { kind: "retry"; delayMs: number }> {
+    const { request, method, messages, repair, retry, lent, signal } = input;
     const { chat, exchange } = lent;
     let structured: ReturnType<typeof structuredModel>;
     try {
@@ -158,13 +168,14 @@ export function createAnswerEngine(options: AnswerEngineOptions) {
       // LangChain refuses some methods for some models before sending (json_schema for gpt-4-*, say).
       return { kind: "unsupported", failure: { status: undefined, message: redact(error instanceof Error ? error.message : String(error)), retryable: false, retryAfterMs: undefined } };
     }
-    const config = traceConfig(request, method, repair);
+    const config = { ...traceConfig(request, method, repair), ...(signal ? { signal } : {}) };
     const send = async (): Promise<BaseMessage> => (structured === undefined ? chat.invoke(messages, config) : (await structured.invoke(messages, config)).raw);
     try {
       const raw = options.throttle ? await options.throttle(throttledRequest(request, messages, exchange), send) : await send();
       return { kind: "answer", answer: report(request, method, repair, messages, answerFromMessage(raw)) };
     } catch (error) {
       if (error instanceof DocumentItError) throw error;
+      signal?.throwIfAborted();
       // The client threw while parsing a 2xx answer (truncated JSON, schema mismatch): the wire still has it.
       const fromBody = exchange.status !== undefined && exchange.status < 300 ? answerFromBody(exchange.body) : undefined;
       if (fromBody) return { kind: "answer", answer: report(request, method, repair, messages, fromBody) };
@@ -275,4 +286,9 @@ function textTokens(messages: BaseMessage[]): number {
 // limiter settles each charge with the usage the endpoint reports. About 4 characters make an o200k_base token.
 function estimatedTokens(messages: BaseMessage[]): number {
   return Math.ceil(messagesText(messages).length / 4);
+}
+
+// The signal of the LangChain run this call is part of (a LangGraph node passes its own down this way).
+function ambientSignal(): AbortSignal | undefined {
+  return (AsyncLocalStorageProviderSingleton.getRunnableConfig() as { signal?: AbortSignal } | undefined)?.signal;
 }

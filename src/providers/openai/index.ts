@@ -51,7 +51,7 @@ export interface OpenAIAnalyserOptions {
   /** Wraps every HTTP attempt (a limiter's hook). */
   throttle?: RequestThrottle;
   /** Injectable for tests. */
-  sleep?: (milliseconds: number) => Promise<void>;
+  sleep?: (milliseconds: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
   random?: () => number;
   fetch?: typeof globalThis.fetch;
@@ -92,7 +92,7 @@ export function createOpenAIAnalyser(options: OpenAIAnalyserOptions): OpenAIAnal
     prompts,
     startMethod: options.structuredOutput ?? "jsonSchema",
     retry: { maxRetries: options.maxRetries ?? 4, baseDelayMs: options.retryBaseDelayMs ?? 1000, maxDelayMs: options.maxRetryDelayMs ?? 120_000 },
-    sleep: options.sleep ?? ((milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds))),
+    sleep: options.sleep ?? abortableSleep,
     now: options.now ?? Date.now,
     random: options.random ?? Math.random,
     ...(options.onUsage ? { onUsage: options.onUsage } : {}),
@@ -157,4 +157,18 @@ export function createOpenAIAnalyser(options: OpenAIAnalyserOptions): OpenAIAnal
       return answer.groups.map((group) => group.names);
     },
   };
+}
+
+// Waits `milliseconds`, or less when `signal` aborts (its timer cleared, so a stopped run's process can exit).
+function abortableSleep(milliseconds: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, milliseconds);
+    signal?.addEventListener("abort", done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+  });
 }
