@@ -12,6 +12,8 @@ const FULL = { documents: 200, latencyMs: 300, concurrency: 16 };
 const QUICK = { documents: 40, latencyMs: 300, concurrency: 16 };
 // summarize and topic of one batch.
 const ONE_BATCH_CALLS = 2;
+// The kill waits this long after the last answer: answers a process is still reading when it dies cannot be kept.
+const QUIET_MS = 100;
 
 /**
  * An uninterrupted run gives the total LLM work; a second run on a fresh database is SIGKILLed once about half of
@@ -19,7 +21,7 @@ const ONE_BATCH_CALLS = 2;
  */
 export const resumeScenario: BenchScenario = {
   name: "resume",
-  description: `the pipeline on ${FULL.documents} documents in a child process, SIGKILL once half the LLM calls were answered, then resume (mock latency ${FULL.latencyMs} ms, C=${FULL.concurrency})`,
+  description: `the pipeline on ${FULL.documents} documents in a child process, SIGKILL once half the LLM calls were answered (${QUIET_MS} ms after the last answer, while it waits on the endpoint), then resume (mock latency ${FULL.latencyMs} ms, C=${FULL.concurrency})`,
   async run({ quick }) {
     const size = quick ? QUICK : FULL;
     const site = await startBenchSite({ documents: size.documents });
@@ -37,6 +39,8 @@ export const resumeScenario: BenchScenario = {
       const killedFrom = mock.requests.length;
       const killed = spawnPipelineChild({ mode: "start", runId: "killed", statePath: join(folder, "killed.db"), run });
       await waitUntil(() => answered(mock, killedFrom) >= total / 2 || killed.process.exitCode !== null);
+      // The mock answers a wave of calls at once; the kill comes once the client has read them and waits on the next.
+      await waitUntil(() => Date.now() - lastAnswerAt(mock, killedFrom) >= QUIET_MS || killed.process.exitCode !== null);
       killed.process.kill("SIGKILL");
       const killedAt = Date.now();
       // Statuses now, before the mock answers the requests in flight into closed sockets.
@@ -81,6 +85,11 @@ function callKey(request: RecordedRequest): string {
 
 function answered(mock: MockOpenAIServer, from: number): number {
   return callFigures(mock.requests.slice(from)).calls;
+}
+
+// Epoch milliseconds of the last answer the mock sent since `from`.
+function lastAnswerAt(mock: MockOpenAIServer, from: number): number {
+  return Math.max(0, ...mock.requests.slice(from).map((request) => request.respondedAt ?? 0));
 }
 
 async function waitUntil(check: () => boolean): Promise<void> {
