@@ -89,6 +89,8 @@ async function execute(options: {
   const registry = createRunRegistry({ database });
   const costGuard = createRunCostGuard({ runId, configuration, database, overrides: options.overrides });
   const services = buildServices(configuration, { ...options.overrides, ...(costGuard ? { costGuard } : {}) });
+  // Injected services may outlive a run: an endpoint a rejected key stopped before is tried again by this one.
+  services.llmLimiters?.reopenStopped();
   const app = compileGraph({ checkpointer: new PruningSqliteSaver(database) });
   // Services ride along in the context: not checkpointed, and absent under `langgraph dev`, where nodes build their own.
   const context = { ...configuration, services } as Configuration & { services: Services };

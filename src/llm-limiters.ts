@@ -8,6 +8,8 @@ export interface LlmLimiterRegistry {
   stopEndpoint(endpoint: string, error: Error): void;
   /** Counters per endpoint and model. */
   stats(): Array<{ endpoint: string; model: string } & LlmLimiterStats>;
+  /** Lets stopped endpoints be asked again, with fresh limiters (a new run, e.g. under `langgraph dev`, tries the key again). */
+  reopenStopped(): void;
 }
 
 /** Creates a registry whose limiters all take `options` (each has its own buckets and concurrency). */
@@ -32,5 +34,9 @@ export function createLlmLimiterRegistry(options: LlmLimiterOptions): LlmLimiter
       for (const entry of limiters.values()) if (entry.endpoint === endpoint) entry.limiter.stop(stoppedEndpoints.get(endpoint)!);
     },
     stats: () => [...limiters.values()].map((entry) => ({ endpoint: entry.endpoint, model: entry.model, ...entry.limiter.stats() })),
+    reopenStopped() {
+      for (const [key, entry] of limiters) if (stoppedEndpoints.has(entry.endpoint)) limiters.delete(key);
+      stoppedEndpoints.clear();
+    },
   };
 }

@@ -17,6 +17,8 @@ export async function discover(state: State, runtime: Runtime): Promise<Update> 
   const { configuration, services } = resolveRuntime(runtime);
   const start = services.now();
   services.onEvent?.({ type: "stage", stage: "discover", phase: "start" });
+  // Services outlive a run under `langgraph dev`: an endpoint a rejected key stopped in an earlier run is tried again.
+  services.llmLimiters?.reopenStopped();
   const sourceHost = sourceHostOf(state.source);
   const { fetcher } = createRunFetcher({ configuration, services, trustedHosts: sourceHost ? [sourceHost] : [], allowFiles: false, ...(runtime.signal ? { signal: runtime.signal } : {}) });
   const index = await readSource({ source: state.source, fetcher, maxIndexDepth: configuration.maxIndexDepth });

@@ -66,7 +66,9 @@ describe("invariant 7: one limiter governs the LLM", () => {
       }
     };
     try {
-      const { code, stderr, stdout, mock, folder } = await run({ args: ["--concurrency", "2", "--run-id", "refused-key"], services: { onEvent } });
+      // One registry for both runs, as `langgraph dev` keeps services between runs: the stop must not outlive the run.
+      const llmLimiters = createLlmLimiterRegistry({ concurrency: 2 });
+      const { code, stderr, stdout, mock, folder } = await run({ args: ["--concurrency", "2", "--run-id", "refused-key"], services: { onEvent, llmLimiters } });
       expect(code).toBe(2);
       const message = stderr.find((line) => line.startsWith("document-it: "));
       expect(message).toContain(`the LLM endpoint ${mock.baseUrl} refused the API key (HTTP 401 for model mock-small: Incorrect API key provided: [redacted])`);
@@ -81,7 +83,7 @@ describe("invariant 7: one limiter governs the LLM", () => {
 
       mock.behaviour.failures = undefined;
       const resumed: string[] = [];
-      expect(await main(["resume", "refused-key", "--state", join(folder, "state.db")], { stdout: (line) => resumed.push(line), stderr: () => undefined, services: { onEvent: () => undefined } })).toBe(0);
+      expect(await main(["resume", "refused-key", "--state", join(folder, "state.db")], { stdout: (line) => resumed.push(line), stderr: () => undefined, services: { onEvent: () => undefined, llmLimiters } })).toBe(0);
       expect(resumed[1]).toBe("  documents   14 analysed of 14 · 0 failed · 0 skipped");
     } finally {
       if (previous === undefined) delete process.env["OPENAI_API_KEY"];

@@ -201,5 +201,12 @@ describe("stopping", () => {
       ["https://b.test/v1", "small"],
       ["https://a.test/v1", "new"],
     ]);
+    // A new run (services outlive runs under `langgraph dev`) tries the stopped endpoint again; the other keeps its limiter.
+    registry.reopenStopped();
+    const reopened = registry.limiterFor({ endpoint: "https://a.test/v1", model: "small" });
+    expect(reopened).not.toBe(small);
+    expect(reopened.stopped).toBeUndefined();
+    await reopened.acquire({ tokens: 1 });
+    expect(registry.limiterFor({ endpoint: "https://b.test/v1", model: "small" })).toBe(other);
   });
 });
