@@ -65,6 +65,8 @@ function start() {
   const detail = document.getElementById("detail");
   const graph = drawGraph(document.getElementById("graph"), report, (kind, id) => {
     window.location.hash = itemHash(kind, id);
+    // At once, not on the hashchange event that follows later (and not at all when the hash was already this item's).
+    show();
   });
   const show = () => {
     const selected = readHash();
