@@ -112,6 +112,9 @@ describe("report.html of a real run over hostile pages, in headless Chromium", {
     const links = page.locator("#topic-list a, #document-list a");
     for (let index = 0; index < (await links.count()); index += 1) {
       await links.nth(index).click();
+      // The item shows at once, its title as the detail's heading (the link may add "(failed)").
+      const heading = (await page.locator("#detail h2").textContent()) ?? "";
+      expect({ heading, link: (await links.nth(index).textContent())?.startsWith(heading) && heading !== "" }).toEqual({ heading, link: true });
       expect(await pwned(page)).toBeUndefined();
       // Only http(s) links and in-page links, no element with an event handler attribute, nothing loaded.
       const unsafe = await page.evaluate(() => [

@@ -92,6 +92,16 @@ function start() {
   };
   search.addEventListener("input", filter);
   window.addEventListener("hashchange", show);
+  // A list link shows its item at once too, as a graph node does.
+  for (const list of [document.getElementById("topic-list"), document.getElementById("document-list")]) {
+    list.addEventListener("click", (event) => {
+      const link = event.target.closest("a[href^='#']");
+      if (!link) return;
+      event.preventDefault();
+      window.location.hash = link.hash;
+      show();
+    });
+  }
   setUpTheme();
   filter();
   show();
