@@ -30,12 +30,13 @@ export async function startBenchSite(options: { documents: number; medianBytes?:
 
 /**
  * A mock LLM answering after `latencyMs`, with optional limits. One per measured run: the mock simulates prefix
- * caching over every prompt it has seen, so a second run on the same mock would look cached. Its answers name topics
+ * caching over every prompt it has answered before a request arrived (as a provider does), so a second run on the
+ * same mock would look cached. Its answers name topics
  * after each document's headings, as a real model would, so synthesis makes one call per topic rather than two.
  */
 export function startBenchMock(options: { latencyMs: number; limits?: MockLimits }): Promise<MockOpenAIServer> {
   // OpenAI caches a prompt prefix from 1,024 tokens on; the mock applies the same floor.
-  return startMockOpenAIServer({ behaviour: { delayMs: options.latencyMs }, cacheMinimumTokens: 1024, respond: documentNamedAnswers, ...(options.limits ? { limits: options.limits } : {}) });
+  return startMockOpenAIServer({ behaviour: { delayMs: options.latencyMs }, cacheMinimumTokens: 1024, cacheAfterAnswer: true, respond: documentNamedAnswers, ...(options.limits ? { limits: options.limits } : {}) });
 }
 
 /** Options of one measured run: `source` through provider openai at `baseUrl`, output and state in `folder`. */

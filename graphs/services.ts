@@ -13,6 +13,7 @@ import { type PriceTable, loadPriceTable } from "../src/prices/price-table.ts";
 import { usageEvent } from "../src/prices/run-cost.ts";
 import { type Configuration, ensureConfiguration } from "./configuration.ts";
 import { type UsageTotals, createAnalyser } from "./provider.ts";
+import { type PrefixOrder, createPrefixOrder } from "./prefix-order.ts";
 
 /** What nodes need besides state: injected by the caller through `context.services`, else built from configuration. */
 export interface Services {
@@ -20,6 +21,8 @@ export interface Services {
   analyser: Analyser;
   /** Governs whole analyser calls; does not limit the openai analyser, whose every request the LLM limiter governs. */
   analysisLimiter: Limiter;
+  /** Topic asks after summarize of the same batch was answered, so the provider's prefix cache serves it. */
+  prefixOrder: PrefixOrder;
   /** One LLM limiter per endpoint and model (rates, adaptive concurrency, retry-after), shared by every node. */
   llmLimiters?: LlmLimiterRegistry;
   /** Governs fetching. */
@@ -72,6 +75,7 @@ export function buildServices(configuration: Configuration, overrides: Partial<S
     // get twice as many slots: calls waiting out a retry back-off leave room, and no more prompts are built than soon go.
     analysisLimiter: createLimiter({ concurrency: !overrides.analyser && analyser.provider === "openai" ? 2 * configuration.concurrency : configuration.concurrency }),
     fetchLimiter: createLimiter({ concurrency: configuration.concurrency }),
+    prefixOrder: createPrefixOrder({ enabled: analyser.provider !== "local" }),
     httpCache: createHttpCache({ database }),
     fetchHosts: createFetchHosts({ concurrency: configuration.hostConcurrency }),
     now: Date.now,

@@ -66,6 +66,12 @@ export interface MockOpenAIServerOptions {
   limits?: MockLimits;
   /** Fewest common-prefix tokens that count as cached (OpenAI: 1024); 0 by default. */
   cacheMinimumTokens?: number;
+  /**
+   * A prompt's prefix counts as cached only for requests that arrive after it was answered, as a provider caches a
+   * prefix once it has processed it (two requests sent together both miss). Off by default: any prompt answered
+   * earlier counts, whenever the later request arrived.
+   */
+  cacheAfterAnswer?: boolean;
   /** The window `limits` count over; 60,000 ms by default (tests shorten it). */
   windowMs?: number;
   /** Asked first for every chat completion (after limits and `failures`): a response, or undefined for the usual one; may wait. */
@@ -125,7 +131,7 @@ export async function startMockOpenAIServer(options: MockOpenAIServerOptions = {
   const behaviour: MockBehaviour = { rejectJsonSchema: false, rejectTools: false, rejectJsonObject: false, invalidAnswers: 0, truncatedAnswers: 0, delayMs: 0, ...options.behaviour };
   const requests: RecordedRequest[] = [];
   const script: MockScript[] = [];
-  const seenPrompts: string[][] = [];
+  const seenPrompts: Array<{ parts: string[]; answeredAt: number }> = [];
   const window: Array<{ at: number; tokens: number }> = [];
   const windowMs = options.windowMs ?? 60_000;
   const counters: MockCounters = { inFlight: 0, peakInFlight: 0, refusedForLimit: 0, held: 0 };
@@ -191,7 +197,7 @@ export async function startMockOpenAIServer(options: MockOpenAIServerOptions = {
       behaviour.invalidAnswers -= 1;
       answer = JSON.stringify({ unexpected: "an answer that fails the schema" });
     }
-    const cachedTokens = cachedPrefixTokens(parts);
+    const cachedTokens = cachedPrefixTokens(parts, record.receivedAt);
     const completionTokens = tokensOf(answer);
     record.usage = { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens, prompt_tokens_details: { cached_tokens: cachedTokens } };
     window.push({ at: now(), tokens: promptTokens + completionTokens });
@@ -211,17 +217,19 @@ export async function startMockOpenAIServer(options: MockOpenAIServerOptions = {
     return [JSON.stringify({ tools: body.tools ?? null, response_format: body.response_format ?? null }), ...body.messages.map((message: unknown) => JSON.stringify(message))];
   }
 
-  function cachedPrefixTokens(parts: string[]): number {
+  function cachedPrefixTokens(parts: string[], receivedAt: number): number {
     let best = 0;
     for (const seen of seenPrompts) {
+      if (options.cacheAfterAnswer && seen.answeredAt > receivedAt) continue;
       let common = 0;
-      while (common < parts.length && common < seen.length && parts[common] === seen[common]) common += 1;
+      while (common < parts.length && common < seen.parts.length && parts[common] === seen.parts[common]) common += 1;
       best = Math.max(best, common);
     }
-    seenPrompts.push(parts);
+    seenPrompts.push({ parts, answeredAt: now() });
     const tokens = parts.slice(0, best).reduce((sum, part) => sum + tokensOf(part), 0);
     return tokens >= (options.cacheMinimumTokens ?? 0) ? tokens : 0;
   }
+
 
   // Seconds until the request fits the limits, or undefined when it fits now.
   function overLimit(tokens: number): number | undefined {
