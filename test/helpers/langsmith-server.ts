@@ -48,7 +48,12 @@ export interface LangSmithServer {
 export async function startLangSmithServer(): Promise<LangSmithServer> {
   const requests: IngestRequest[] = [];
   const runs = new Map<string, TracedRun>();
-  const merge = (id: string, fields: Record<string, unknown>) => runs.set(id, { ...runs.get(id), ...fields, id } as TracedRun);
+  // A run's create and its update may arrive in either order (the client sends batches concurrently): the update wins.
+  const parts = { post: new Map<string, Record<string, unknown>>(), patch: new Map<string, Record<string, unknown>>() };
+  const merge = (kind: "post" | "patch", id: string, fields: Record<string, unknown>) => {
+    parts[kind].set(id, { ...parts[kind].get(id), ...fields });
+    runs.set(id, { ...parts.post.get(id), ...parts.patch.get(id), id } as TracedRun);
+  };
 
   const server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
@@ -66,23 +71,24 @@ export async function startLangSmithServer(): Promise<LangSmithServer> {
           const [kind, id, field] = name.split(".") as [string, string, string?];
           if (kind !== "post" && kind !== "patch") continue;
           const parsed = JSON.parse(typeof value === "string" ? value : await value.text()) as Record<string, unknown>;
-          merge(id, field ? { [field]: parsed } : parsed);
+          merge(kind, id, field ? { [field]: parsed } : parsed);
         }
         return json(202, {});
       }
       if (request.method === "POST" && path === "/runs/batch") {
         const batch = JSON.parse(raw.toString("utf8")) as { post?: TracedRun[]; patch?: TracedRun[] };
-        for (const run of [...(batch.post ?? []), ...(batch.patch ?? [])]) merge(run.id, run);
+        for (const run of batch.post ?? []) merge("post", run.id, run);
+        for (const run of batch.patch ?? []) merge("patch", run.id, run);
         return json(202, {});
       }
       if (request.method === "POST" && path === "/runs") {
         const run = JSON.parse(raw.toString("utf8")) as TracedRun;
-        merge(run.id, run);
+        merge("post", run.id, run);
         return json(202, {});
       }
       const patch = /^\/runs\/([^/]+)$/.exec(path);
       if (request.method === "PATCH" && patch) {
-        merge(patch[1]!, JSON.parse(raw.toString("utf8")) as Record<string, unknown>);
+        merge("patch", patch[1]!, JSON.parse(raw.toString("utf8")) as Record<string, unknown>);
         return json(202, {});
       }
       return json(404, { detail: `no ${request.method} ${path} here` });
