@@ -1,4 +1,5 @@
 import { type FetchHosts, type Fetcher, createFetchHosts, createFetcher } from "../src/fetch/index.ts";
+import { sourceHostOf } from "../src/source.ts";
 import type { Configuration } from "./configuration.ts";
 import type { Services } from "./services.ts";
 
@@ -42,4 +43,11 @@ export function createRunFetcher(options: CreateRunFetcherOptions): { fetcher: F
     allowFiles: options.allowFiles,
   });
   return { fetcher, hosts };
+}
+
+/** The fetcher of a source's own requests (its index, its landing page): the source's host may be private, no file: URLs. */
+export function createSourceFetcher(options: { configuration: Configuration; services: Services; source: string; signal?: AbortSignal }): Fetcher {
+  const sourceHost = sourceHostOf(options.source);
+  const { configuration, services, signal } = options;
+  return createRunFetcher({ configuration, services, trustedHosts: sourceHost ? [sourceHost] : [], allowFiles: false, ...(signal ? { signal } : {}) }).fetcher;
 }

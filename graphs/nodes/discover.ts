@@ -1,11 +1,11 @@
 import type { Runtime } from "@langchain/langgraph";
 import { applyScope } from "../../src/scope.ts";
-import { readSource, sourceHostOf } from "../../src/source.ts";
+import { readSource } from "../../src/source.ts";
 import { uniqueSlugs } from "../../src/slug.ts";
 import type { DocumentRecord } from "../../src/types.ts";
 import { cachePolicy } from "../cache-policy.ts";
 import { providerReason } from "../provider.ts";
-import { createRunFetcher } from "../fetcher.ts";
+import { createSourceFetcher } from "../fetcher.ts";
 import { resolveRuntime } from "../services.ts";
 import type { State, Update } from "../state.ts";
 
@@ -19,8 +19,7 @@ export async function discover(state: State, runtime: Runtime): Promise<Update> 
   services.onEvent?.({ type: "stage", stage: "discover", phase: "start" });
   // Services outlive a run under `langgraph dev`: an endpoint a rejected key stopped in an earlier run is tried again.
   services.llmLimiters?.reopenStopped();
-  const sourceHost = sourceHostOf(state.source);
-  const { fetcher } = createRunFetcher({ configuration, services, trustedHosts: sourceHost ? [sourceHost] : [], allowFiles: false, ...(runtime.signal ? { signal: runtime.signal } : {}) });
+  const fetcher = createSourceFetcher({ configuration, services, source: state.source, ...(runtime.signal ? { signal: runtime.signal } : {}) });
   const index = await readSource({ source: state.source, fetcher, maxIndexDepth: configuration.maxIndexDepth });
   const { selected, skipped } = applyScope(index.entries, {
     include: configuration.include,

@@ -1,7 +1,6 @@
 import type { Runtime } from "@langchain/langgraph";
-import { sourceHostOf } from "../../src/source.ts";
 import type { DocumentIndex } from "../../src/types.ts";
-import { createRunFetcher } from "../fetcher.ts";
+import { createSourceFetcher } from "../fetcher.ts";
 import { buildGlobalContext, loadLandingPage } from "../global-context.ts";
 import { resolveRuntime, throwIfInterrupted } from "../services.ts";
 import type { Update } from "../state.ts";
@@ -20,8 +19,7 @@ export interface ContextTask {
 export async function globalContext(task: ContextTask, runtime: Runtime): Promise<Update> {
   const { configuration, services } = resolveRuntime(runtime);
   const start = services.now();
-  const sourceHost = sourceHostOf(task.source);
-  const { fetcher } = createRunFetcher({ configuration, services, trustedHosts: sourceHost ? [sourceHost] : [], allowFiles: false, ...(runtime.signal ? { signal: runtime.signal } : {}) });
+  const fetcher = createSourceFetcher({ configuration, services, source: task.source, ...(runtime.signal ? { signal: runtime.signal } : {}) });
   const { index } = task;
   const landingPage = services.analyser.buildContext ? await loadLandingPage({ source: task.source, fetcher, ...(index.title ? { productName: index.title } : {}) }) : undefined;
   const context = await services.analysisLimiter.run(() =>
