@@ -1,8 +1,8 @@
-import { describeError, stopsRun } from "../src/errors.ts";
+import { describeError } from "../src/errors.ts";
 import { sha256 } from "../src/hash.ts";
 import type { LlmTrace } from "../src/tracing.ts";
 import type { AnalyserQuestion, Analyser, AnalysisDocument, DocumentSummary, DocumentTopics, ExtractedDocument, GlobalContext } from "../src/types.ts";
-import type { Services } from "./services.ts";
+import { type Services, rethrowIfRunStops } from "./services.ts";
 
 /** Version of the analysis output shapes; enters every cache key. */
 export const ANALYSIS_SCHEMA_VERSION = 1;
@@ -39,7 +39,7 @@ export function answerCacheKey(options: { analyser: Pick<Analyser, "provider" | 
 /**
  * Answers one question for a batch: cached answers are reused, the rest go to the analyser in one call.
  * When the call fails, each document is retried alone so one bad document fails alone; a document missing
- * from an answer is retried alone too. Never throws for a document's failure; only a run-stopping error (stopsRun).
+ * from an answer is retried alone too. Never throws for a document's failure; only what stops the run (rethrowIfRunStops).
  */
 export async function analyseBatch<Q extends Question>(options: { question: Q; task: AnalysisTask; services: Services; trace?: (documentIds: string[]) => LlmTrace; signal?: AbortSignal }): Promise<AnalysisOutcome> {
   const { question, task, services } = options;
@@ -91,10 +91,8 @@ export async function analyseBatch<Q extends Question>(options: { question: Q; t
   try {
     remaining = record(await ask(misses), misses);
   } catch (error) {
-    // A rejected API key fails the run, not these documents (see stopsRun); a too-long batch is split below.
-    if (stopsRun(error)) throw error;
-    // A cancelled run is not these documents' failure.
-    options.signal?.throwIfAborted();
+    // A rejected API key or an interrupted run stops the run, not these documents; a too-long batch is split below.
+    rethrowIfRunStops(error, options);
     if (misses.length === 1) {
       fail(misses, error);
       return outcome;
@@ -105,9 +103,7 @@ export async function analyseBatch<Q extends Question>(options: { question: Q; t
       const left = record(await ask([document]), [document]);
       if (left.length > 0) fail(left, new Error("the analyser returned no answer for this document"));
     } catch (error) {
-      if (stopsRun(error)) throw error;
-    // A cancelled run is not these documents' failure.
-    options.signal?.throwIfAborted();
+      rethrowIfRunStops(error, options);
       fail([document], error);
     }
   }

@@ -14,6 +14,7 @@ import { usageEvent } from "../src/prices/run-cost.ts";
 import { type Configuration, ensureConfiguration } from "./configuration.ts";
 import { type UsageTotals, createAnalyser } from "./provider.ts";
 import { type PrefixOrder, createPrefixOrder } from "./prefix-order.ts";
+import { stopsRun } from "../src/errors.ts";
 
 /** What nodes need besides state: injected by the caller through `context.services`, else built from configuration. */
 export interface Services {
@@ -103,4 +104,17 @@ export function resolveRuntime(runtime: { context?: unknown }): { configuration:
  */
 export function throwIfInterrupted(runtime: { signal?: AbortSignal }): void {
   runtime.signal?.throwIfAborted();
+}
+
+/** Rethrows a failure that stops the whole run rather than a document or topic: a run-stopping error (stopsRun), or any once the run was interrupted. */
+export function rethrowIfRunStops(error: unknown, runtime: { signal?: AbortSignal }): void {
+  if (stopsRun(error)) throw error;
+  throwIfInterrupted(runtime);
+}
+
+/** The onFailure of a call the run survives (context, topic grouping): an analysis-failed event, none for a cancelled call. */
+export function reportAnalysisFailure(runtime: { signal?: AbortSignal }, services: Services, question: "context" | "relate"): (reason: string) => void {
+  return (reason) => {
+    if (!runtime.signal?.aborted) services.onEvent?.({ type: "analysis-failed", question, ids: [], reason });
+  };
 }

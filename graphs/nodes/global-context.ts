@@ -2,7 +2,7 @@ import type { Runtime } from "@langchain/langgraph";
 import type { DocumentIndex } from "../../src/types.ts";
 import { createSourceFetcher } from "../fetcher.ts";
 import { buildGlobalContext, loadLandingPage } from "../global-context.ts";
-import { resolveRuntime, throwIfInterrupted } from "../services.ts";
+import { reportAnalysisFailure, resolveRuntime, throwIfInterrupted } from "../services.ts";
 import type { Update } from "../state.ts";
 import { contextTrace } from "../trace.ts";
 
@@ -29,7 +29,7 @@ export async function globalContext(task: ContextTask, runtime: Runtime): Promis
       ...(landingPage ? { landingPage } : {}),
       trace: contextTrace({ runtime }),
       cache: { store: services.store, read: !configuration.noCache },
-      onFailure: (reason) => (runtime.signal?.aborted ? undefined : services.onEvent?.({ type: "analysis-failed", question: "context", ids: [], reason })),
+      onFailure: reportAnalysisFailure(runtime, services, "context"),
     }),
   );
   throwIfInterrupted(runtime);

@@ -7,7 +7,7 @@ import type { DocumentSummary, DocumentTopics, GlobalContext } from "../../src/t
 import { synonymGroups } from "../merge-topics.ts";
 import { relateTrace } from "../trace.ts";
 import { type ContextUpdate, type DocumentChange, mergeContext } from "../reducers.ts";
-import { resolveRuntime, throwIfInterrupted } from "../services.ts";
+import { reportAnalysisFailure, resolveRuntime, throwIfInterrupted } from "../services.ts";
 import type { State, Update } from "../state.ts";
 
 /**
@@ -41,7 +41,7 @@ export async function relate(state: State, runtime: Runtime): Promise<Update> {
     threshold: configuration.topicMergeThreshold,
     trace: relateTrace({ runtime, nameCount: names.length }),
     cache: { store, read: !configuration.noCache },
-    onFailure: (reason) => (runtime.signal?.aborted ? undefined : services.onEvent?.({ type: "analysis-failed", question: "relate", ids: [], reason })),
+    onFailure: reportAnalysisFailure(runtime, services, "relate"),
   });
   throwIfInterrupted(runtime);
   const relations = relateDocuments({ documents, maxTopics: configuration.maxTopics, synonyms, candidates });

@@ -1,9 +1,9 @@
 import type { Runtime } from "@langchain/langgraph";
-import { describeError, stopsRun } from "../../src/errors.ts";
+import { describeError } from "../../src/errors.ts";
 import { canonicalJson, sha256 } from "../../src/hash.ts";
 import type { DocumentSummary, DocumentTopics, ExtractedDocument, GlobalContext, SynthesisInput, Topic, TopicGuideline } from "../../src/types.ts";
 import { analysisCacheKey } from "../analyse-batch.ts";
-import { type Services, resolveRuntime, throwIfInterrupted } from "../services.ts";
+import { type Services, rethrowIfRunStops, resolveRuntime } from "../services.ts";
 import type { Update } from "../state.ts";
 import { topicTrace } from "../trace.ts";
 
@@ -47,8 +47,7 @@ export async function synthesize(task: SynthesisTask, runtime: Runtime): Promise
     services.onEvent?.({ type: "analysis", question: "synthesize", ids: [task.topic.id], cached: false });
     return finish({ hash });
   } catch (error) {
-    if (stopsRun(error)) throw error;
-    throwIfInterrupted(runtime);
+    rethrowIfRunStops(error, runtime);
     const reason = describeError(error);
     services.onEvent?.({ type: "analysis-failed", question: "synthesize", ids: [task.topic.id], reason });
     return finish({ failure: reason });
