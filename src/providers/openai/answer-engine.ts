@@ -96,8 +96,6 @@ export interface AnswerRequest<T> {
   schema: z.ZodType<T>;
   /** How the call shows in a trace; the engine adds the model, question and structured output method. */
   trace?: LlmTrace;
-  /** Cancels the call (no retry, no failure of its own); by default the signal of the LangChain run it is part of (a graph node's). */
-  signal?: AbortSignal;
 }
 
 type Attempt = { kind: "answer"; answer: RawAnswer } | { kind: "unsupported"; failure: HttpFailure };
@@ -137,17 +135,15 @@ export function createAnswerEngine(options: AnswerEngineOptions) {
   }
 
   async function attempt(request: AnswerRequest<unknown>, method: StructuredOutputMethod, messages: BaseMessage[], repair: boolean): Promise<Attempt> {
-    const signal = request.signal ?? ambientSignal();
+    // The LangChain run this call is part of (a graph node's) cancels it: its reason is thrown, never retried nor
+    // described as the call's failure.
+    const signal = ambientSignal();
     for (let retry = 0; ; retry += 1) {
-      // A cancelled run asks nothing more: its reason is thrown, never retried nor described as the call's failure.
       signal?.throwIfAborted();
       const lent = pool.lend(request.model);
       let outcome: Attempt | { kind: "retry"; delayMs: number };
       try {
         outcome = await attemptOnce({ request, method, messages, repair, retry, lent, ...(signal ? { signal } : {}) });
-      } catch (error) {
-        signal?.throwIfAborted();
-        throw error;
       } finally {
         pool.release(request.model, lent);
       }
@@ -174,8 +170,8 @@ export function createAnswerEngine(options: AnswerEngineOptions) {
       const raw = options.throttle ? await options.throttle(throttledRequest(request, messages, exchange), send) : await send();
       return { kind: "answer", answer: report(request, method, repair, messages, answerFromMessage(raw)) };
     } catch (error) {
-      if (error instanceof DocumentItError) throw error;
       signal?.throwIfAborted();
+      if (error instanceof DocumentItError) throw error;
       // The client threw while parsing a 2xx answer (truncated JSON, schema mismatch): the wire still has it.
       const fromBody = exchange.status !== undefined && exchange.status < 300 ? answerFromBody(exchange.body) : undefined;
       if (fromBody) return { kind: "answer", answer: report(request, method, repair, messages, fromBody) };

@@ -41,32 +41,25 @@ export interface ChatModelPool {
  * never in a later one's.
  */
 export function createChatModelPool(settings: ChatModelSettings): ChatModelPool {
-  const idle = new Map<string, Array<{ lent: LentChatModel; current: { exchange: HttpExchange } }>>();
-  const held = new WeakMap<LentChatModel, { lent: LentChatModel; current: { exchange: HttpExchange } }>();
+  const idle = new Map<string, LentChatModel[]>();
   return {
     lend(model) {
-      const entry = idle.get(model)?.pop() ?? create(model);
-      entry.current.exchange = {};
-      entry.lent.exchange = entry.current.exchange;
-      held.set(entry.lent, entry);
-      return entry.lent;
+      const lent = idle.get(model)?.pop() ?? create(model);
+      lent.exchange = {};
+      return lent;
     },
     release(model, lent) {
-      const entry = held.get(lent);
-      if (!entry) return;
-      held.delete(lent);
       const models = idle.get(model) ?? [];
       idle.set(model, models);
-      models.push(entry);
+      models.push(lent);
     },
   };
 
-  function create(model: string) {
-    const current = { exchange: {} as HttpExchange };
+  function create(model: string): LentChatModel {
     const baseFetch = settings.fetch ?? globalThis.fetch;
     const recordingFetch: typeof globalThis.fetch = async (input, init) => {
-      // The attempt that sent the request, as of sending.
-      const exchange = current.exchange;
+      // The exchange of the attempt that sent the request, as of sending.
+      const exchange = lent.exchange;
       const response = await baseFetch(input, init);
       exchange.status = response.status;
       exchange.headers = response.headers;
@@ -83,6 +76,7 @@ export function createChatModelPool(settings: ChatModelSettings): ChatModelPool 
       ...(settings.maxOutputTokens === undefined ? {} : { maxTokens: settings.maxOutputTokens }),
       configuration: { fetch: recordingFetch, ...(settings.baseUrl === undefined ? {} : { baseURL: settings.baseUrl }) },
     });
-    return { lent: { chat, exchange: current.exchange, memo: new Map<unknown, unknown>() }, current };
+    const lent: LentChatModel = { chat, exchange: {}, memo: new Map<unknown, unknown>() };
+    return lent;
   }
 }
