@@ -2,7 +2,7 @@ import type { Runtime } from "@langchain/langgraph";
 import { type AnalysisTask, analyseBatch } from "../analyse-batch.ts";
 import { analysisUpdate } from "../analysis-update.ts";
 import { prefixKey } from "../prefix-order.ts";
-import { resolveRuntime, throwIfInterrupted } from "../services.ts";
+import { resolveRuntime } from "../services.ts";
 import type { Update } from "../state.ts";
 import { batchTrace } from "../trace.ts";
 
@@ -12,6 +12,5 @@ export async function summarize(task: AnalysisTask, runtime: Runtime): Promise<U
   const trace = batchTrace({ runtime, question: "summarize", batchId: task.batchId, batchSize: task.documents.length });
   // Topic of the same batch waits for this, so its identical prefix is in the provider's cache when it asks.
   const outcome = await services.prefixOrder.first(prefixKey(task), () => analyseBatch({ question: "summarize", task, services, trace, ...(runtime.signal ? { signal: runtime.signal } : {}) }));
-  throwIfInterrupted(runtime);
   return analysisUpdate({ question: "summarize", task, outcome });
 }

@@ -2,7 +2,7 @@ import type { Runtime } from "@langchain/langgraph";
 import { type AnalysisTask, analyseBatch } from "../analyse-batch.ts";
 import { analysisUpdate } from "../analysis-update.ts";
 import { prefixKey } from "../prefix-order.ts";
-import { resolveRuntime, throwIfInterrupted } from "../services.ts";
+import { resolveRuntime } from "../services.ts";
 import type { Update } from "../state.ts";
 import { batchTrace } from "../trace.ts";
 
@@ -13,6 +13,5 @@ export async function topic(task: AnalysisTask, runtime: Runtime): Promise<Updat
   // After summarize of the same batch was answered: the provider has then cached the prefix both prompts share.
   await services.prefixOrder.after(prefixKey(task));
   const outcome = await analyseBatch({ question: "topic", task, services, trace, ...(runtime.signal ? { signal: runtime.signal } : {}) });
-  throwIfInterrupted(runtime);
   return analysisUpdate({ question: "topic", task, outcome });
 }
