@@ -184,6 +184,7 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
   const stderr = options.stderr ?? ((text: string) => process.stderr.write(`${text}\n`));
   let tracesMayBePending = false;
   let interrupts: { signal: AbortSignal; stop: () => void } | undefined;
+  let signal = options.signal;
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     const [command, ...rest] = positionals;
@@ -207,7 +208,7 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
     limitHeapGrowth();
     const { listRuns, resumeRun, startRun } = await import("../graphs/run.ts");
     if (options.interruptible && (command === "run" || command === "resume")) interrupts = listenForInterrupts({ stderr });
-    const signal = options.signal ?? interrupts?.signal;
+    signal ??= interrupts?.signal;
     switch (command) {
       case "run": {
         const source = single(rest, "run", "<source>");
@@ -265,7 +266,7 @@ export async function main(argv: string[], options: CliOptions = {}): Promise<nu
   } catch (error) {
     const usage = (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     stderr(`document-it: ${describeError(error)}`);
-    if (error instanceof Error && error.name === "RunInterruptedError") return interruptExitCode((options.signal ?? interrupts?.signal)?.reason);
+    if (error instanceof Error && error.name === "RunInterruptedError") return interruptExitCode(signal?.reason);
     if (usage || (error instanceof DocumentItError && error.isInputError)) return 2;
     return 1;
   } finally {
