@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { sha256 } from "./hash.ts";
 
 /** Every prompt the LLM providers use; a file `<name>.md` holds each. */
-export const PROMPT_NAMES = ["system", "batch", "summarize", "topic", "synthesize", "context", "relate", "format", "repair"] as const;
+export const PROMPT_NAMES = ["system", "batch", "summarize", "topic", "guideline", "synthesize", "context", "relate", "format", "repair"] as const;
 
 /** Name of one prompt. */
 export type PromptName = (typeof PROMPT_NAMES)[number];

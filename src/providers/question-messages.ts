@@ -28,11 +28,18 @@ export function batchQuestionMessages(prompts: PromptSet, question: "summarize" 
   return { prefix: batchPrefix(prompts, input), finalMessage: (format) => fill(prompts[question], { documentIds, format }) };
 }
 
-/** synthesize for one topic: one user message holding the context, the numbered sources and the question. */
+/**
+ * synthesize for one topic: the system message and the guideline message (the context and how a guideline is
+ * written), the same for every topic of a run so prefix caching serves them, then the topic and its numbered sources.
+ */
 export function synthesisMessages(prompts: PromptSet, input: SynthesisInput, options: { budgetTokens: number; citedAnchors: readonly string[] }): QuestionMessages {
   const numbers = input.sources.map((_source, index) => index + 1);
+  const context = renderContext(input.context);
+  const guideline = renderPrompt(prompts.guideline, { context });
+  // `context` stays a slot of the final message, so an overriding synthesize prompt written before the guideline
+  // message existed still renders.
   const slots = {
-    context: renderContext(input.context),
+    context,
     topic: input.topic.name,
     aliases: input.topic.aliases.filter((alias) => alias !== input.topic.name).join(", ") || "(none)",
     relatedTopics: input.relatedTopics.map((topic) => topic.name).join(", ") || "(none)",
@@ -40,7 +47,7 @@ export function synthesisMessages(prompts: PromptSet, input: SynthesisInput, opt
     sources: renderSources(input, options.budgetTokens, options.citedAnchors),
     sourceNumbers: numbers.length === 1 ? "1" : `1 to ${numbers.length}`,
   };
-  return { prefix: [new SystemMessage(prompts.system.text)], finalMessage: (format) => fill(prompts.synthesize, { ...slots, format }) };
+  return { prefix: [new SystemMessage(prompts.system.text), new HumanMessage(guideline)], finalMessage: (format) => fill(prompts.synthesize, { ...slots, format }) };
 }
 
 /** Document ids the context question gives its two sources. */

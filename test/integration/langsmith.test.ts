@@ -102,7 +102,7 @@ describe("LangSmith tracing of a CLI run", () => {
       expect(nodeOf(call)?.name).toBe("synthesize");
       expect(runs.some((run) => run.name === `synthesize ${topicId}` && nodeOf(run)?.id === nodeOf(call)?.id)).toBe(true);
       expect(call.tags).toEqual(expect.arrayContaining([`run:${RUN_ID}`, `topic:${topicId}`]));
-      expect(metadataOf(call)["prompt_version"]).toMatch(/^system@1,synthesize@1,format@1,repair@1#/);
+      expect(metadataOf(call)["prompt_version"]).toMatch(/^system@1,guideline@1,synthesize@2,format@1,repair@1#/);
     }
 
     // Token usage on every answered LLM run, as the endpoint reported it. A request that failed on the way (a reset

@@ -56,10 +56,10 @@ describe("parsePrompt", () => {
 });
 
 describe("loadPrompts", () => {
-  it("loads every built-in prompt at version 1", () => {
+  it("loads every built-in prompt at its version", () => {
     const prompts = loadPrompts();
     expect(Object.keys(prompts).sort()).toEqual([...PROMPT_NAMES].sort());
-    for (const name of PROMPT_NAMES) expect(prompts[name].version, name).toBe("1");
+    for (const name of PROMPT_NAMES) expect(prompts[name].version, name).toBe(name === "synthesize" ? "2" : "1");
   });
 
   it("gives each built-in prompt exactly the slots its question fills", () => {
@@ -69,7 +69,8 @@ describe("loadPrompts", () => {
       batch: ["context", "documentCount", "documents"],
       summarize: ["documentIds", "format"],
       topic: ["documentIds", "format"],
-      synthesize: ["aliases", "context", "format", "relatedTopics", "sourceCount", "sourceNumbers", "sources", "topic"],
+      guideline: ["context"],
+      synthesize: ["aliases", "format", "relatedTopics", "sourceCount", "sourceNumbers", "sources", "topic"],
       context: ["documents", "format"],
       relate: ["format", "nameCount", "names"],
       format: ["schema"],

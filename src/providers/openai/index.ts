@@ -105,7 +105,7 @@ export function createOpenAIAnalyser(options: OpenAIAnalyserOptions): OpenAIAnal
     context: fingerprint(["system", "context", "format", "repair"]),
     summarize: fingerprint(["system", "batch", "summarize", "format", "repair"]),
     topic: fingerprint(["system", "batch", "topic", "format", "repair"]),
-    synthesize: fingerprint(["system", "synthesize", "format", "repair"]),
+    synthesize: fingerprint(["system", "guideline", "synthesize", "format", "repair"]),
     relate: fingerprint(["system", "relate", "format", "repair"]),
   };
   const version = (question: AnalyserQuestion, answeredBy: string, extra = "") => `${promptVersions[question]}|schema ${ANSWER_SCHEMA_VERSION}|${answeredBy}${extra}`;
