@@ -1,5 +1,6 @@
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import { builder } from "./graph.ts";
+import { installLeanRunContext } from "./lean-run-context.ts";
 
 /** The compiled document-it graph. */
 export type DocumentItGraph = ReturnType<typeof builder.compile>;
@@ -24,6 +25,7 @@ export function taskCap(config: { maxConcurrency?: number; context?: unknown } |
 
 /** Compiles the graph; its streams (and so invoke) run under taskCap. */
 export function compileGraph(options: { checkpointer?: BaseCheckpointSaver } = {}): DocumentItGraph {
+  installLeanRunContext();
   const compiled = builder.compile(options);
   const stream = compiled.stream.bind(compiled);
   compiled.stream = ((input: Parameters<typeof stream>[0], config?: Parameters<typeof stream>[1]) =>
