@@ -120,5 +120,7 @@ function planCalls(options: { state: State; analyser: Analyser; store: ReturnTyp
     }
     if (misses > 0) calls.push({ question, inputTokens, documents: misses });
   }
+  // Documents planBatches found cached for both questions are in no batch: their answers are in their records.
+  for (const record of Object.values(state.documents)) if (record.summaryHash && record.topicsHash && !asked.has(record.id)) cached.add(record.id);
   return { calls, asked, cached };
 }

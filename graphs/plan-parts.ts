@@ -18,29 +18,36 @@ export interface PlannedMembers {
   /** Split document id → content hashes of its parts, in order. */
   splits: Record<string, string[]>;
   failures: Record<string, DocumentChange>;
+  /** Documents whose summarize and topic answers are both cached already: their answers' hashes, and no batch. */
+  reused: Record<string, { summaryHash: string; topicsHash: string }>;
 }
 
 /**
- * Turns extracted documents into batch members. A document whose tokens (with its fence) pass the budget is
- * split by headings into parts that fit, each stored in the content store and batched like a document,
- * unless both its answers are cached already and it is not refreshed (a re-run then asks nothing and reads the
- * merged answers).
+ * Turns extracted documents that miss the cache into batch members (invariant 4): a document whose summarize and
+ * topic answers are both cached is reused, not batched, so the batches hold only what is asked and pack it anew. A
+ * refreshed document (--force, --no-cache) reuses only answers cached since `refreshSince` (by this run, before a
+ * resume). A document whose tokens (with its fence) pass the budget is split by headings into parts that fit, each
+ * stored in the content store and batched like a document; its merged answers are cached under its own content, so
+ * a re-run reuses them without splitting.
  */
-export function planMembers(options: { records: readonly DocumentRecord[]; batchTokens: number; contextHash: string | undefined; services: Services }): PlannedMembers {
+export function planMembers(options: { records: readonly DocumentRecord[]; batchTokens: number; contextHash: string | undefined; refreshSince: number; services: Services }): PlannedMembers {
   const { store, analyser } = options.services;
   const context = options.contextHash ? store.get<GlobalContext>(options.contextHash) : undefined;
   const prompt = context ? analyser.batchPromptTokens?.(context) : undefined;
   const budgetTokens = Math.max(MIN_BUDGET_TOKENS, options.batchTokens - (prompt?.fixed ?? 0));
   const wrapperOf = (document: { id: string; url: string; title: string }) => prompt?.perDocument(document) ?? 0;
-  const cached = (contentHash: string) =>
-    options.contextHash !== undefined &&
-    (["summarize", "topic"] as const).every((question) => store.getCached(answerCacheKey({ analyser, question, contentHash, contextHash: options.contextHash! })) !== undefined);
-  const planned: PlannedMembers = { members: [], budgetTokens, splits: {}, failures: {} };
+  const cachedAnswer = (question: "summarize" | "topic", record: DocumentRecord) =>
+    store.getCached(answerCacheKey({ analyser, question, contentHash: record.contentHash!, contextHash: options.contextHash! }), record.refresh ? { since: options.refreshSince } : {});
+  const planned: PlannedMembers = { members: [], budgetTokens, splits: {}, failures: {}, reused: {} };
   for (const record of options.records) {
+    const summaryHash = options.contextHash === undefined ? undefined : cachedAnswer("summarize", record);
+    const topicsHash = summaryHash === undefined ? undefined : cachedAnswer("topic", record);
+    if (summaryHash !== undefined && topicsHash !== undefined) {
+      planned.reused[record.id] = { summaryHash, topicsHash };
+      continue;
+    }
     const tokens = (record.tokens ?? 0) + wrapperOf(record);
-    // A refreshed document (--force, --no-cache) is answered again, so it is split again too.
-    const refreshed = (record as DocumentRecord & { refresh?: boolean }).refresh === true;
-    if (tokens <= budgetTokens || (!refreshed && cached(record.contentHash!))) {
+    if (tokens <= budgetTokens) {
       planned.members.push({ id: record.id, tokens });
       continue;
     }

@@ -58,7 +58,10 @@ export function routeToSynthesis(state: State): Send[] | "report" {
   });
 }
 
-// Refreshed answers are those cached since the run began (discover's start, checkpointed), so a resume reuses them.
-function refreshSince(state: State): number {
+/**
+ * A refreshed document's (--force, --no-cache) answers count only when cached since the run began (discover's start,
+ * checkpointed), so a resume reuses them.
+ */
+export function refreshSince(state: State): number {
   return state.timings.discover?.start ?? 0;
 }

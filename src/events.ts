@@ -3,7 +3,8 @@ import type { FailureStage } from "./types.ts";
 /**
  * Progress events a run emits, in order; the CLI prints them (`--json`: one per line), tests count them.
  * `stage` end: `count` is the stage's result (discover: documents selected; planBatches: batches; relate: topics;
- * report: files) and `members` the documents and parts planBatches put in its batches. `usage`: one LLM response,
+ * report: files) and `members` the documents and parts the analyse stage answers (those planBatches put in its
+ * batches, and the documents whose answers were cached, announced as cached `analysis` events). `usage`: one LLM response,
  * with its cost by the price table (null when the model has no price).
  */
 export type RunEvent =

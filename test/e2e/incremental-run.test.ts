@@ -111,4 +111,26 @@ describe("incremental runs against an OpenAI-compatible endpoint", () => {
     expect(second.calls).toHaveLength(fullRunCalls);
     expect(third.calls).toEqual([]);
   }, 180_000);
+
+  it("batches only the documents that miss the cache, so changed documents from different batches share one", async () => {
+    // Small batches, in a state file of their own: the first run packs the 14 documents into several batches.
+    const options = ["--batch-tokens", "6000"];
+    const first = await run("repack-1", options, "repack.db");
+    expect(first.code).toBe(0);
+    const firstBatches = first.calls.filter((call) => call.question === "summarize").map((call) => call.documentIds);
+    expect(firstBatches.length).toBeGreaterThanOrEqual(3);
+    // The first document of each of the first two batches changes.
+    const changedIds = [firstBatches[0]![0]!, firstBatches[1]![0]!];
+    for (const id of changedIds) {
+      const path = new URL(first.manifest.documents.find((document) => document.id === id)!.url).pathname;
+      bodies.set(path, `${bodies.get(path) ?? readFileSync(`examples${path}`, "utf8")}\nA sentence added for the repack test.\n`);
+    }
+
+    const second = await run("repack-2", options, "repack.db");
+    expect(second.code).toBe(0);
+    const batchCalls = second.calls.filter((call) => call.question === "summarize" || call.question === "topic");
+    // One batch of both, not one call per old batch with the cached documents left out.
+    expect(batchCalls.map((call) => [call.question, [...call.documentIds].sort()]).sort()).toEqual([["summarize", [...changedIds].sort()], ["topic", [...changedIds].sort()]]);
+    expect(second.manifest.coverage).toEqual({ total: 14, analysed: 14, failed: 0, skipped: 0 });
+  }, 120_000);
 });
