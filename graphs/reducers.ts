@@ -3,8 +3,11 @@ import type { DocumentRecord, GlobalContext, RecordedStage } from "../src/types.
 /** First start and last end of a stage, epoch milliseconds. */
 export type StageSpans = Partial<Record<RecordedStage, { start: number; end: number }>>;
 
-/** A topic's synthesis outcome: the stored guideline's hash, or why it failed. */
-export type GuidelineRecord = { hash: string } | { failure: string };
+/**
+ * A topic's synthesis outcome: the stored guideline's hash, or why it failed. `task` (the task's fingerprint) marks
+ * a guideline relate found cached for exactly that task, so no synthesize task is sent for it.
+ */
+export type GuidelineRecord = { hash: string; task?: string } | { failure: string };
 
 /** Either a whole context (discover) or additions proposed by relate. */
 export type ContextUpdate = GlobalContext | { additions: Pick<GlobalContext, "features" | "terminology">; by: string };

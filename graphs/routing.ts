@@ -1,4 +1,5 @@
 import { Send } from "@langchain/langgraph";
+import { canonicalJson, sha256 } from "../src/hash.ts";
 import { partId } from "../src/split-document.ts";
 import type { AnalysisTask } from "./analyse-batch.ts";
 import type { ExtractTask } from "./nodes/extract.ts";
@@ -37,31 +38,45 @@ export function routeToAnalysis(state: State): Send[] | "relate" {
   });
 }
 
-/** One synthesize task per topic, with the stored hashes of its source documents. */
+/**
+ * One synthesize task per topic that has no guideline for exactly this task yet: relate records the guidelines it
+ * found cached, tagged with their task's fingerprint, so only the topics that miss the cache are sent.
+ */
 export function routeToSynthesis(state: State): Send[] | "report" {
-  const contextHash = state.synthesisContextHash ?? state.contextHash;
-  if (state.topics.length === 0 || !contextHash) return "report";
-  const names = new Map(state.topics.map((topic) => [topic.id, topic.name]));
-  return state.topics.map((topic) => {
-    const task: SynthesisTask = {
-      topic,
-      relatedTopics: topic.relatedTopicIds.map((id) => ({ id, name: names.get(id) ?? id })),
-      contextHash,
-      sources: topic.documentIds.map((documentId) => {
-        const record = state.documents[documentId]!;
-        return { documentId, section: record.section, contentHash: record.contentHash!, summaryHash: record.summaryHash!, topicsHash: record.topicsHash! };
-      }),
-      // A refreshed source (--force, --no-cache) refreshes the topics it feeds, even when its answers came out the same.
-      ...(topic.documentIds.some((documentId) => state.documents[documentId]?.refresh) ? { refreshSince: refreshSince(state) } : {}),
-    };
-    return new Send("synthesize", task);
+  const pending = synthesisTasks(state).filter((task) => {
+    const known = state.guidelines[task.topic.id];
+    return !(known && "task" in known && known.task === synthesisTaskFingerprint(task));
   });
+  return pending.length > 0 ? pending.map((task) => new Send("synthesize", task)) : "report";
+}
+
+/** The synthesize task of every topic, with the stored hashes of its source documents; none without a context. */
+export function synthesisTasks(state: Pick<State, "topics" | "documents" | "contextHash" | "synthesisContextHash" | "timings">): SynthesisTask[] {
+  const contextHash = state.synthesisContextHash ?? state.contextHash;
+  if (!contextHash) return [];
+  const names = new Map(state.topics.map((topic) => [topic.id, topic.name]));
+  return state.topics.map((topic) => ({
+    topic,
+    relatedTopics: topic.relatedTopicIds.map((id) => ({ id, name: names.get(id) ?? id })),
+    contextHash,
+    sources: topic.documentIds.map((documentId) => {
+      const record = state.documents[documentId]!;
+      return { documentId, section: record.section, contentHash: record.contentHash!, summaryHash: record.summaryHash!, topicsHash: record.topicsHash! };
+    }),
+    // A refreshed source (--force, --no-cache) refreshes the topics it feeds, even when its answers came out the same.
+    ...(topic.documentIds.some((documentId) => state.documents[documentId]?.refresh) ? { refreshSince: refreshSince(state) } : {}),
+  }));
+}
+
+/** Everything a synthesize task holds, hashed: a guideline recorded for one task is not taken for another. */
+export function synthesisTaskFingerprint(task: SynthesisTask): string {
+  return sha256(canonicalJson(task)).slice(0, 16);
 }
 
 /**
  * A refreshed document's (--force, --no-cache) answers count only when cached since the run began (discover's start,
  * checkpointed), so a resume reuses them.
  */
-export function refreshSince(state: State): number {
+export function refreshSince(state: Pick<State, "timings">): number {
   return state.timings.discover?.start ?? 0;
 }

@@ -5,8 +5,10 @@ import { topicKey, topicTitle } from "../../src/topic-names.ts";
 import { readDocumentOutline } from "../../src/document-outline.ts";
 import type { DocumentSummary, DocumentTopics, GlobalContext } from "../../src/types.ts";
 import { synonymGroups } from "../merge-topics.ts";
+import { reusedGuidelines } from "./synthesize.ts";
 import { relateTrace } from "../trace.ts";
 import { type ContextUpdate, type DocumentChange, mergeContext } from "../reducers.ts";
+import { synthesisTasks } from "../routing.ts";
 import { reportAnalysisFailure, resolveRuntime, throwIfInterrupted } from "../services.ts";
 import type { State, Update } from "../state.ts";
 
@@ -48,12 +50,18 @@ export async function relate(state: State, runtime: Runtime): Promise<Update> {
   for (const { id } of analysed) changes[id] = { id, status: "analysed", topicIds: relations.documentTopics[id] ?? [], relatedDocumentIds: relations.relatedDocuments[id] ?? [] };
   const additions: ContextUpdate = { additions: { features: [], terminology: sharedTerminology(analysed, state.context) }, by: "relate (concepts shared by two or more documents)" };
   const nextContext = mergeContext(state.context, additions);
+  const synthesisContextHash = nextContext ? store.put(nextContext) : state.synthesisContextHash;
+  // Guidelines cached for exactly the tasks the topics will have: recorded here, so only the others are sent.
+  const guidelines = reusedGuidelines(synthesisTasks({ ...state, topics: relations.topics, synthesisContextHash }), services);
   services.onEvent?.({ type: "stage", stage: "relate", phase: "end", count: relations.topics.length });
+  const reused = Object.keys(guidelines);
+  if (reused.length > 0) services.onEvent?.({ type: "analysis", question: "synthesize", ids: reused, cached: true });
   return {
-    ...(nextContext ? { synthesisContextHash: store.put(nextContext) } : {}),
+    ...(nextContext ? { synthesisContextHash } : {}),
     documents: changes,
     topics: relations.topics,
     context: additions,
+    ...(reused.length > 0 ? { guidelines } : {}),
     timings: { relate: { start, end: services.now() } },
   };
 }

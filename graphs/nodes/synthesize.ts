@@ -3,6 +3,7 @@ import { describeError } from "../../src/errors.ts";
 import { canonicalJson, sha256 } from "../../src/hash.ts";
 import type { DocumentSummary, DocumentTopics, ExtractedDocument, GlobalContext, SynthesisInput, Topic, TopicGuideline } from "../../src/types.ts";
 import { analysisCacheKey } from "../analyse-batch.ts";
+import { synthesisTaskFingerprint } from "../routing.ts";
 import { type Services, rethrowIfRunStops, resolveRuntime } from "../services.ts";
 import type { Update } from "../state.ts";
 import { topicTrace } from "../trace.ts";
@@ -34,7 +35,7 @@ export async function synthesize(task: SynthesisTask, runtime: Runtime): Promise
   const { store, analyser } = services;
   const key = synthesisCacheKey({ task, provider: analyser.provider, model: analyser.model, answerVersion: analyser.answerVersions?.synthesize });
   const finish = (result: { hash: string } | { failure: string }): Update => ({ guidelines: { [task.topic.id]: result } });
-  const cached = store.getCached(key, task.refreshSince === undefined ? {} : { since: task.refreshSince });
+  const cached = cachedGuideline({ key, task, services });
   if (cached) {
     services.onEvent?.({ type: "analysis", question: "synthesize", ids: [task.topic.id], cached: true });
     return finish({ hash: cached });
@@ -52,6 +53,26 @@ export async function synthesize(task: SynthesisTask, runtime: Runtime): Promise
     services.onEvent?.({ type: "analysis-failed", question: "synthesize", ids: [task.topic.id], reason });
     return finish({ failure: reason });
   }
+}
+
+/**
+ * The guidelines already cached for these tasks, by topic id, each tagged with its task's fingerprint (relate records
+ * them, so routeToSynthesis sends only the topics that miss the cache).
+ */
+export function reusedGuidelines(tasks: readonly SynthesisTask[], services: Services): Record<string, { hash: string; task: string }> {
+  const { analyser } = services;
+  const reused: Record<string, { hash: string; task: string }> = {};
+  for (const task of tasks) {
+    const key = synthesisCacheKey({ task, provider: analyser.provider, model: analyser.model, answerVersion: analyser.answerVersions?.synthesize });
+    const hash = cachedGuideline({ key, task, services });
+    if (hash) reused[task.topic.id] = { hash, task: synthesisTaskFingerprint(task) };
+  }
+  return reused;
+}
+
+// A refreshed task (--force, --no-cache) takes only a guideline cached since its refresh time.
+function cachedGuideline({ key, task, services }: { key: string; task: SynthesisTask; services: Services }): string | undefined {
+  return services.store.getCached(key, task.refreshSince === undefined ? {} : { since: task.refreshSince });
 }
 
 function synthesisInput({ task, store, runtime }: { task: SynthesisTask; store: Services["store"]; runtime: Runtime }): SynthesisInput {
