@@ -2,6 +2,7 @@ import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { DocumentItGraph } from "../../graphs/compile.ts";
+import type { State } from "../../graphs/state.ts";
 import { writeCorpus } from "../helpers/corpus.ts";
 import { createHarness, temporaryFolder } from "../helpers/graph-harness.ts";
 import { createRecordingAnalyser } from "../helpers/recording-analyser.ts";
@@ -26,7 +27,7 @@ describe("cached answers start no analysis or synthesis task", () => {
     const source = { source: join(folder, "docs") };
 
     const first = await runTasks(app, source, config("first"));
-    const firstState = (await app.getState(config("first"))).values;
+    const firstState = (await app.getState(config("first"))).values as State;
     expect(first).toMatchObject({ extract: 12, summarize: 4, topic: 4, synthesize: firstState.topics.length });
     expect(firstState.topics.length).toBeGreaterThan(2);
 
@@ -34,7 +35,7 @@ describe("cached answers start no analysis or synthesis task", () => {
     const callsBefore = analyser.calls.length;
     const eventsBefore = events.length;
     const second = await runTasks(app, source, config("second"));
-    const secondState = (await app.getState(config("second"))).values;
+    const secondState = (await app.getState(config("second"))).values as State;
     expect(second).toMatchObject({ extract: 12, report: 1 });
     expect([second["summarize"], second["topic"], second["synthesize"]]).toEqual([undefined, undefined, undefined]);
     expect(analyser.calls.length).toBe(callsBefore);
@@ -52,7 +53,7 @@ describe("cached answers start no analysis or synthesis task", () => {
     // One document changes: one batch of it alone, and synthesis tasks only for the topics it feeds.
     appendFileSync(files[4]!, "\nA closing note added to this guide.\n");
     const third = await runTasks(app, source, config("third"));
-    const thirdState = (await app.getState(config("third"))).values;
+    const thirdState = (await app.getState(config("third"))).values as State;
     const changed = Object.values(thirdState.documents).find((record) => record.contentHash !== firstState.documents[record.id]?.contentHash)!;
     expect(thirdState.batches).toEqual([{ id: expect.any(String), documentIds: [changed.id] }]);
     const fed = thirdState.topics.filter((topic) => topic.documentIds.includes(changed.id));
