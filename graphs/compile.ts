@@ -1,4 +1,5 @@
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
+import { EventEmitter, setMaxListeners } from "node:events";
 import { builder } from "./graph.ts";
 import { installLeanRunContext } from "./lean-run-context.ts";
 
@@ -23,9 +24,23 @@ export function taskCap(config: { maxConcurrency?: number; context?: unknown } |
   return Math.max(MIN_TASK_CAP, typeof concurrency === "number" ? TASKS_PER_CONCURRENCY * concurrency : 0);
 }
 
+/** Abort listeners an event target may hold before Node warns, at least, once a graph is compiled. */
+export const MIN_DEFAULT_MAX_LISTENERS = 1000;
+
+/**
+ * Every task of a step runs under the run's one abort signal, and LangChain adds a listener to it per task (and
+ * LangGraph creates that signal itself, so no caller can raise its own cap). Past 10 parallel tasks Node then
+ * printed MaxListenersExceededWarning on every run started through the library or `langgraph dev` rather than
+ * the CLI (which raises the cap at start). Raises the process's default to MIN_DEFAULT_MAX_LISTENERS; never lowers it.
+ */
+function allowParallelTaskListeners(): void {
+  if (EventEmitter.defaultMaxListeners < MIN_DEFAULT_MAX_LISTENERS) setMaxListeners(MIN_DEFAULT_MAX_LISTENERS);
+}
+
 /** Compiles the graph; its streams (and so invoke) run under taskCap. */
 export function compileGraph(options: { checkpointer?: BaseCheckpointSaver } = {}): DocumentItGraph {
   installLeanRunContext();
+  allowParallelTaskListeners();
   const compiled = builder.compile(options);
   const stream = compiled.stream.bind(compiled);
   compiled.stream = ((input: Parameters<typeof stream>[0], config?: Parameters<typeof stream>[1]) =>
