@@ -51,7 +51,7 @@ function loadRanks(): Map<string, number> {
 // js-tiktoken's bytePairEncode, counted: a piece that is one token is one; else adjacent parts merge, lowest rank
 // first (the leftmost on a tie), until no adjacent pair has a rank; parts without a rank are not tokens.
 function countPiece(piece: string, table: Map<string, number>): number {
-  const bytes = Buffer.from(piece, "utf8").toString("latin1");
+  const bytes = isAscii(piece) ? piece : Buffer.from(piece, "utf8").toString("latin1");
   if (bytes.length <= 1 || table.has(bytes)) return 1;
   // Part i spans starts[i] up to starts[i + 1] (the last one up to the end).
   const starts = Array.from({ length: bytes.length }, (_, index) => index);
@@ -72,4 +72,10 @@ function countPiece(piece: string, table: Map<string, number>): number {
   let count = 0;
   for (let index = 0; index < starts.length; index += 1) if (table.has(bytes.slice(starts[index], endOf(index)))) count += 1;
   return count;
+}
+
+// An ASCII string is its own UTF-8 bytes as latin1: most pieces of documentation, spared a Buffer each.
+function isAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) if (text.charCodeAt(index) > 0x7f) return false;
+  return true;
 }
