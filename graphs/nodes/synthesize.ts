@@ -33,7 +33,7 @@ export function synthesisCacheKey(options: { task: SynthesisTask; provider: stri
 export async function synthesize(task: SynthesisTask, runtime: Runtime): Promise<Update> {
   const { services } = resolveRuntime(runtime);
   const { store, analyser } = services;
-  const key = synthesisCacheKey({ task, provider: analyser.provider, model: analyser.model, answerVersion: analyser.answerVersions?.synthesize });
+  const key = guidelineKey(task, services);
   const finish = (result: { hash: string } | { failure: string }): Update => ({ guidelines: { [task.topic.id]: result } });
   const cached = cachedGuideline({ key, task, services });
   if (cached) {
@@ -60,14 +60,17 @@ export async function synthesize(task: SynthesisTask, runtime: Runtime): Promise
  * them, so routeToSynthesis sends only the topics that miss the cache).
  */
 export function reusedGuidelines(tasks: readonly SynthesisTask[], services: Services): Record<string, { hash: string; task: string }> {
-  const { analyser } = services;
   const reused: Record<string, { hash: string; task: string }> = {};
   for (const task of tasks) {
-    const key = synthesisCacheKey({ task, provider: analyser.provider, model: analyser.model, answerVersion: analyser.answerVersions?.synthesize });
-    const hash = cachedGuideline({ key, task, services });
+    const hash = cachedGuideline({ key: guidelineKey(task, services), task, services });
     if (hash) reused[task.topic.id] = { hash, task: synthesisTaskFingerprint(task) };
   }
   return reused;
+}
+
+// synthesisCacheKey as the run's analyser answers synthesize.
+function guidelineKey(task: SynthesisTask, { analyser }: Services): string {
+  return synthesisCacheKey({ task, provider: analyser.provider, model: analyser.model, answerVersion: analyser.answerVersions?.synthesize });
 }
 
 // A refreshed task (--force, --no-cache) takes only a guideline cached since its refresh time.
