@@ -4,16 +4,13 @@ import { describe, expect, it } from "vitest";
 import type { DocumentItGraph } from "../../graphs/compile.ts";
 import type { State } from "../../graphs/state.ts";
 import { writeCorpus } from "../helpers/corpus.ts";
-import { createHarness, temporaryFolder } from "../helpers/graph-harness.ts";
+import { createHarness, startedTasks, temporaryFolder } from "../helpers/graph-harness.ts";
 import { createRecordingAnalyser } from "../helpers/recording-analyser.ts";
 
 // The tasks each node ran in one run of the graph, by node name.
 async function runTasks(app: DocumentItGraph, input: { source: string }, config: object): Promise<Record<string, number>> {
   const tasks: Record<string, number> = {};
-  for await (const chunk of await app.stream(input, { ...config, streamMode: "debug" })) {
-    const event = chunk as { type: string; payload: { name: string } };
-    if (event.type === "task") tasks[event.payload.name] = (tasks[event.payload.name] ?? 0) + 1;
-  }
+  for (const { name } of await startedTasks(app, input, config)) tasks[name] = (tasks[name] ?? 0) + 1;
   return tasks;
 }
 

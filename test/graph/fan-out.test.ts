@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { MIN_TASK_CAP, taskCap } from "../../graphs/compile.ts";
 import { createRecordingAnalyser } from "../helpers/recording-analyser.ts";
 import { writeCorpus } from "../helpers/corpus.ts";
-import { createHarness, temporaryFolder } from "../helpers/graph-harness.ts";
+import { createHarness, startedTasks, temporaryFolder } from "../helpers/graph-harness.ts";
 
 describe("the graph fans out with Send", () => {
   it("runs one extract per document, summarize and topic per batch in the same step, one synthesize per topic", async () => {
@@ -13,10 +13,7 @@ describe("the graph fans out with Send", () => {
     const { app, config } = createHarness({ folder, configuration: { maxBatchDocuments: 3, concurrency: 8 }, services: { analyser } });
 
     const tasksByStep = new Map<number, string[]>();
-    for await (const chunk of await app.stream({ source: join(folder, "docs") }, { ...config(), streamMode: "debug" })) {
-      const event = chunk as { type: string; step: number; payload: { name: string } };
-      if (event.type === "task") tasksByStep.set(event.step, [...(tasksByStep.get(event.step) ?? []), event.payload.name]);
-    }
+    for (const { step, name } of await startedTasks(app, { source: join(folder, "docs") }, config())) tasksByStep.set(step, [...(tasksByStep.get(step) ?? []), name]);
     const count = (name: string) => [...tasksByStep.values()].map((names) => names.filter((each) => each === name).length).filter(Boolean);
     expect(count("extract")).toEqual([12]);
     expect(count("summarize")).toEqual([4]);

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createHarness, temporaryFolder } from "../helpers/graph-harness.ts";
+import { createHarness, startedTasks, temporaryFolder } from "../helpers/graph-harness.ts";
 
 describe("the global context is versioned by reducer", () => {
   it("starts at version 1 from the index and reaches version 2 with the terms relate found in two or more documents", async () => {
@@ -29,11 +29,7 @@ describe("the global context is built beside extract", () => {
   it("runs in the step of the extract tasks, sent first, and planBatches runs once after both", async () => {
     const folder = temporaryFolder();
     const { app, config } = createHarness({ folder });
-    const started: Array<{ step: number; name: string }> = [];
-    for await (const chunk of await app.stream({ source: resolve("examples/llms.txt") }, { ...config(), streamMode: "debug" })) {
-      const event = chunk as { type: string; step: number; payload: { name: string } };
-      if (event.type === "task") started.push({ step: event.step, name: event.payload.name });
-    }
+    const started = await startedTasks(app, { source: resolve("examples/llms.txt") }, config());
     const stepOf = (name: string) => [...new Set(started.filter((task) => task.name === name).map((task) => task.step))];
     const [extractStep] = stepOf("extract");
     expect(stepOf("extract")).toHaveLength(1);
