@@ -29,13 +29,23 @@ export function outlineOf(document: ExtractedDocument): DocumentOutline {
  */
 export function readDocumentOutline(options: { store: ContentStore; contentHash: string }): DocumentOutline | undefined {
   const { store, contentHash } = options;
-  const key = `document-outline:${OUTLINE_VERSION}:${contentHash}`;
-  const outlineHash = store.getCached(key);
+  const outlineHash = store.getCached(outlineKey(contentHash));
   const known = outlineHash === undefined ? undefined : store.get<DocumentOutline>(outlineHash);
   if (known) return known;
   const document = store.get<ExtractedDocument>(contentHash);
-  if (!document) return undefined;
-  const outline = outlineOf(document);
-  store.setCached(key, store.put(outline));
+  return document ? storeDocumentOutline({ store, contentHash, document }) : undefined;
+}
+
+/**
+ * Derives and caches the outline of `document`, stored under `contentHash`. Extract calls it while it holds the
+ * document, so relate finds every outline cached instead of loading each document back.
+ */
+export function storeDocumentOutline(options: { store: ContentStore; contentHash: string; document: ExtractedDocument }): DocumentOutline {
+  const outline = outlineOf(options.document);
+  options.store.setCached(outlineKey(options.contentHash), options.store.put(outline));
   return outline;
+}
+
+function outlineKey(contentHash: string): string {
+  return `document-outline:${OUTLINE_VERSION}:${contentHash}`;
 }

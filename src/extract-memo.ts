@@ -1,3 +1,4 @@
+import { storeDocumentOutline } from "./document-outline.ts";
 import { convertFetched } from "./extract.ts";
 import { type FetchHosts, type Fetcher, fetchPreferringMarkdown } from "./fetch/index.ts";
 import { canonicalJson, sha256 } from "./hash.ts";
@@ -38,8 +39,10 @@ export async function extractToStore(options: ExtractToStoreOptions): Promise<Ex
   const known = knownHash ? store.get<ExtractionSummary>(knownHash) : undefined;
   if (known) return { ...known, reused: true };
   const document = convertFetched({ entry, fetched });
+  const contentHash = store.put(document);
+  storeDocumentOutline({ store, contentHash, document });
   const summary: ExtractionSummary = {
-    contentHash: store.put(document),
+    contentHash,
     title: document.title,
     tokens: document.tokens,
     sectionCount: document.sections.length,

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type SqliteDatabase } from "../../src/database.ts";
+import { readDocumentOutline } from "../../src/document-outline.ts";
 import { extractToStore } from "../../src/extract-memo.ts";
 import type { FetchedResource, Fetcher } from "../../src/fetch/index.ts";
 import { createContentStore, type ContentStore } from "../../src/store.ts";
@@ -39,6 +40,22 @@ describe("extractToStore", () => {
     const result = await extractToStore({ entry, fetcher: fixedFetcher({ text: "# Setup\n\nRun it.\n\n```sh\nnpm i\n```\n" }), store });
     expect(result).toMatchObject({ title: "Setup", sectionCount: 1, codeBlockCount: 1, reused: false });
     expect(store.get<ExtractedDocument>(result.contentHash)?.markdown).toBe("# Setup\n\nRun it.\n\n```sh\nnpm i\n```");
+  });
+
+  it("stores the document's outline with it, so reading the outline never loads the document back", async () => {
+    const result = await extractToStore({ entry, fetcher: fixedFetcher({ text: "# Setup\n\nSee [limits](https://docs.example/limits).\n\n## Retries\n\nTwice.\n" }), store });
+    const reads: string[] = [];
+    const outline = readDocumentOutline({ store: { ...store, get: (hash) => (reads.push(hash), store.get(hash)) }, contentHash: result.contentHash });
+    expect(outline).toEqual({
+      url: "https://docs.example/guide.md",
+      title: "Setup",
+      sections: [
+        { heading: "Setup", level: 1, anchor: "setup" },
+        { heading: "Retries", level: 2, anchor: "retries" },
+      ],
+      links: ["https://docs.example/limits"],
+    });
+    expect(reads).not.toContain(result.contentHash);
   });
 
   it("reuses the stored extraction for the same bytes without converting them again", async () => {
