@@ -51,6 +51,19 @@ describe("the openai analyser behind the LLM limiter", { timeout: 30_000 }, () =
     expect(limiters.stats()[0]).toMatchObject({ requests: 6, peakConcurrency: 2 });
   });
 
+  it("frees a slot once its response is in: the next caller's request goes out before that answer is handled", async () => {
+    const events: string[] = [];
+    const limiters = createLlmLimiterRegistry({ concurrency: 1 });
+    const fetch: typeof globalThis.fetch = (input, init) => (events.push(`request ${events.filter((event) => event.startsWith("request")).length + 1}`), globalThis.fetch(input, init));
+    const analyser = limitedAnalyser(limiters, { fetch });
+    await Promise.all([
+      analyser.summarize({ context, documents }).then(() => events.push("first answer handled")),
+      analyser.topics({ context, documents }).then(() => events.push("second answer handled")),
+    ]);
+    expect(events).toEqual(["request 1", "request 2", "first answer handled", "second answer handled"]);
+    expect(server.counters.peakInFlight).toBe(1);
+  });
+
   it("settles each request's token charge with the usage the endpoint reports", async () => {
     const limiters = createLlmLimiterRegistry({ concurrency: 2, tokensPerMinute: 1_000_000 });
     await limitedAnalyser(limiters, { maxOutputTokens: 500 }).topics({ context, documents });

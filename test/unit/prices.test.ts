@@ -67,6 +67,7 @@ describe("the cost guard", () => {
     estimatedInputTokens,
     maxOutputTokens: 0,
     response: () => (usage ? { status: 200, usage } : {}),
+    onResponse: () => undefined,
   });
 
   it("admits while spent plus in-flight plus the next estimate fit the cap, then refuses every later request", async () => {

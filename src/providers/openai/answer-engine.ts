@@ -61,6 +61,11 @@ export interface ThrottledRequest {
   maxOutputTokens?: number;
   /** The attempt's response once `send` has settled: status, headers, usage, `retry-after`, the endpoint's message (redacted). */
   response: () => AttemptResponse;
+  /**
+   * Runs `listener` once the response has arrived whole, before the client parses it, so a throttle can free its
+   * slot then (`response()` is complete by that time); never runs when no response came.
+   */
+  onResponse: (listener: () => void) => void;
 }
 
 /**
@@ -191,7 +196,8 @@ export function createAnswerEngine(options: AnswerEngineOptions) {
   function throttledRequest(request: AnswerRequest<unknown>, messages: BaseMessage[], exchange: HttpExchange): ThrottledRequest {
     const response = () => describeResponse(exchange, { now: options.now(), redact });
     const maxOutputTokens = options.chat.maxOutputTokens;
-    return { question: request.question, model: request.model, estimatedInputTokens: estimatedTokens(messages), ...(maxOutputTokens === undefined ? {} : { maxOutputTokens }), response };
+    const onResponse = (listener: () => void) => void (exchange.onResponse ??= []).push(listener);
+    return { question: request.question, model: request.model, estimatedInputTokens: estimatedTokens(messages), ...(maxOutputTokens === undefined ? {} : { maxOutputTokens }), response, onResponse };
   }
 
   function report(request: AnswerRequest<unknown>, method: StructuredOutputMethod, repair: boolean, messages: BaseMessage[], answer: RawAnswer): RawAnswer {

@@ -5,6 +5,8 @@ export interface HttpExchange {
   status?: number;
   headers?: Headers;
   body?: string;
+  /** Called once the response has arrived whole, before the client parses it (a throttle's release). */
+  onResponse?: Array<() => void>;
 }
 
 /** Settings of the chat models an analyser creates. */
@@ -25,6 +27,9 @@ export interface LentChatModel {
   /** Runnables built on this model (structured output per schema and method), kept while it is pooled. */
   memo: Map<unknown, unknown>;
 }
+
+// Statuses whose response may carry no body: a Response built with one throws.
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /** Chat models lent one attempt at a time, per model name. */
 export interface ChatModelPool {
@@ -63,8 +68,16 @@ export function createChatModelPool(settings: ChatModelSettings): ChatModelPool 
       const response = await baseFetch(input, init);
       exchange.status = response.status;
       exchange.headers = response.headers;
-      exchange.body = await response.clone().text();
-      return response;
+      // Read once and handed to the client as a fresh response: cloning tees the body stream, which cost more CPU
+      // than the rest of the exchange's handling.
+      const body = await response.text();
+      exchange.body = body;
+      const listeners = exchange.onResponse?.splice(0) ?? [];
+      for (const listener of listeners) listener();
+      // Answers arrive in waves; the requests their freed slots admit go out before this answer's parsing and its
+      // node's work take the thread, instead of after every answer of the wave has been handled.
+      if (listeners.length > 0) await new Promise((resolve) => setImmediate(resolve));
+      return new Response(NULL_BODY_STATUSES.has(response.status) ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
     };
     const chat = new ChatOpenAI({
       model,

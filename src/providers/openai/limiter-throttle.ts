@@ -19,17 +19,25 @@ export function createLimiterThrottle(options: { limiters: LlmLimiterRegistry; e
   return async <T>(request: ThrottledRequest, send: () => Promise<T>): Promise<T> => {
     const limiter = limiters.limiterFor({ endpoint, model: request.model });
     const permit = await limiter.acquire({ tokens: request.estimatedInputTokens + (request.maxOutputTokens ?? EXPECTED_OUTPUT_TOKENS) });
-    let answer: T;
-    try {
-      answer = await send();
-    } catch (error) {
+    let released = false;
+    // The slot is freed as soon as the response is in, while the client still parses it; or when `send` settles.
+    const release = () => {
+      if (released) return;
+      released = true;
       const response = request.response();
       // Stopped before the settlement frees this slot, so no waiting caller is granted it.
       if (response.status === 401 || response.status === 403) limiters.stopEndpoint(endpoint, authError({ endpoint, model: request.model, status: response.status, message: response.message }));
       permit.settle(settlement(response));
+    };
+    request.onResponse(release);
+    let answer: T;
+    try {
+      answer = await send();
+    } catch (error) {
+      release();
       throw limiter.stopped ?? error;
     }
-    permit.settle(settlement(request.response()));
+    release();
     return answer;
   };
 }
