@@ -270,8 +270,8 @@ function strictJsonSchema(schema: z.ZodType, name: string): Record<string, unkno
   return converted;
 }
 
-// The JSON Schema a prompt shows; its `$schema` line tells the model nothing.
-function schemaText(schema: z.ZodType): string {
+/** The JSON Schema a prompt shows (the format prompt's `schema`); its `$schema` line tells the model nothing. */
+export function schemaText(schema: z.ZodType): string {
   const { $schema: _dialect, ...rest } = toJsonSchema(schema) as Record<string, unknown>;
   return JSON.stringify(rest, null, 2);
 }
