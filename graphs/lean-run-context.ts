@@ -26,10 +26,17 @@ interface Provider {
   getInstance(): { getStore(): unknown; run(store: unknown, callback: () => unknown): unknown };
   [INSTALLED]?: true;
 }
-interface CallbackConfig {
+export interface CallbackConfig {
   callbacks?: unknown;
   tags?: string[];
   metadata?: Record<string, unknown>;
+}
+
+/** True when a call with this config is traced to LangSmith: switched on by its variables, or a tracer passed in. */
+export function hasLangSmithTracer(config: CallbackConfig | undefined): boolean {
+  // The same callback manager LangChain builds for the call: it adds the LangSmith tracer when tracing is switched on.
+  const manager = CallbackManager._configureSync(config?.callbacks as never, undefined, config?.tags, undefined, config?.metadata);
+  return manager?.handlers?.some((handler) => handler?.name === "langchain_tracer") ?? false;
 }
 
 /** Installs the lean untraced path on LangChain's provider once per process; later calls do nothing. */
@@ -38,10 +45,7 @@ export function installLeanRunContext(): void {
   if (provider[INSTALLED]) return;
   const original = provider.runWithConfig.bind(provider);
   provider.runWithConfig = function runWithConfig(config, callback, avoidCreatingRootRunTree) {
-    const options = config as CallbackConfig | undefined;
-    // The same callback manager LangChain's method builds: it adds the LangSmith tracer when tracing is switched on.
-    const manager = CallbackManager._configureSync(options?.callbacks as never, undefined, options?.tags, undefined, options?.metadata);
-    if (manager?.handlers?.some((handler) => handler?.name === "langchain_tracer")) return original(config, callback, avoidCreatingRootRunTree);
+    if (hasLangSmithTracer(config as CallbackConfig | undefined)) return original(config, callback, avoidCreatingRootRunTree);
     const storage = provider.getInstance();
     const previous = storage.getStore() as Record<symbol, unknown> | undefined;
     let store: Record<string | symbol, unknown> | undefined = avoidCreatingRootRunTree ? undefined : { extra: { [LC_CHILD_KEY]: config } };

@@ -2,20 +2,21 @@ import { Send } from "@langchain/langgraph";
 import { canonicalJson, sha256 } from "../src/hash.ts";
 import { partId } from "../src/split-document.ts";
 import type { AnalysisTask } from "./analyse-batch.ts";
-import type { ExtractTask } from "./nodes/extract.ts";
+import { EXTRACT_CHUNK, type ExtractTask } from "./nodes/extract.ts";
 import type { ContextTask } from "./nodes/global-context.ts";
 import type { SynthesisTask } from "./nodes/synthesize.ts";
 import type { State } from "./state.ts";
 
 /**
- * The context (unless built already, as when failed documents are retried) beside one extract task per document that
- * has not been extracted yet (so a resumed or replayed run skips finished ones). The context is sent first, so its landing
- * page is fetched before the documents queue on the same host.
+ * The context (unless built already, as when failed documents are retried) beside extract tasks of up to EXTRACT_CHUNK
+ * documents each, over the documents not extracted yet (so a resumed or replayed run skips finished ones). The context
+ * is sent first, so its landing page is fetched before the documents queue on the same host.
  */
 export function routeToExtract(state: State): Send[] | "planBatches" {
   const pending = state.entries.filter((entry) => state.documents[entry.id]?.status === "pending");
   const context = state.contextHash || !state.index ? [] : [new Send("globalContext", { source: state.source, index: state.index } satisfies ContextTask)];
-  const next = [...context, ...pending.map((entry) => new Send("extract", { entry } satisfies ExtractTask))];
+  const chunks = Array.from({ length: Math.ceil(pending.length / EXTRACT_CHUNK) }, (_, index) => pending.slice(index * EXTRACT_CHUNK, (index + 1) * EXTRACT_CHUNK));
+  const next = [...context, ...chunks.map((entries) => new Send("extract", { entries } satisfies ExtractTask))];
   return next.length > 0 ? next : "planBatches";
 }
 

@@ -6,7 +6,8 @@ export interface TraceRuntime {
   executionInfo?: { threadId?: string };
 }
 
-function runTag(runtime: TraceRuntime): { tags: string[]; metadata: Record<string, string> } {
+/** The run id a trace is tagged with (`run:<id>`) and carries as metadata, when the thread has one. */
+export function runTag(runtime: TraceRuntime): { tags: string[]; metadata: Record<string, string> } {
   const runId = runtime.executionInfo?.threadId ?? runtime.configurable?.["thread_id"];
   return typeof runId === "string" ? { tags: [`run:${runId}`], metadata: { document_it_run_id: runId } } : { tags: [], metadata: {} };
 }

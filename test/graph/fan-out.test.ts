@@ -6,7 +6,7 @@ import { writeCorpus } from "../helpers/corpus.ts";
 import { createHarness, startedTasks, temporaryFolder } from "../helpers/graph-harness.ts";
 
 describe("the graph fans out with Send", () => {
-  it("runs one extract per document, summarize and topic per batch in the same step, one synthesize per topic", async () => {
+  it("runs one extract per 8 documents, summarize and topic per batch in the same step, one synthesize per topic", async () => {
     const folder = temporaryFolder();
     writeCorpus({ folder: join(folder, "docs"), documents: 12, bytes: 1500 });
     const analyser = createRecordingAnalyser({ delayMs: 40 });
@@ -15,7 +15,9 @@ describe("the graph fans out with Send", () => {
     const tasksByStep = new Map<number, string[]>();
     for (const { step, name } of await startedTasks(app, { source: join(folder, "docs") }, config())) tasksByStep.set(step, [...(tasksByStep.get(step) ?? []), name]);
     const count = (name: string) => [...tasksByStep.values()].map((names) => names.filter((each) => each === name).length).filter(Boolean);
-    expect(count("extract")).toEqual([12]);
+    expect(count("extract")).toEqual([2]);
+    const state0 = await app.getState(config());
+    expect(Object.values(state0.values.documents).filter((document) => (document as { status: string }).status === "analysed")).toHaveLength(12);
     expect(count("summarize")).toEqual([4]);
     expect(count("topic")).toEqual([4]);
     const analysisStep = [...tasksByStep.entries()].find(([, names]) => names.includes("summarize"))![1];

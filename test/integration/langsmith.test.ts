@@ -57,7 +57,17 @@ describe("LangSmith tracing of a CLI run", () => {
     expect(metadataOf(root())).toMatchObject({ thread_id: RUN_ID, document_it_run_id: RUN_ID });
     const nodes = childrenOf(root()).map((run) => run.name);
     for (const node of ["discover", "globalContext", "extract", "planBatches", "summarize", "topic", "relate", "synthesize", "report"]) expect(nodes).toContain(node);
-    expect(nodes.filter((name) => name === "extract")).toHaveLength(5);
+    // Five documents make one extract task; each document is a run of its own under it, named and tagged by its id.
+    const extractRuns = childrenOf(root()).filter((run) => run.name === "extract");
+    expect(extractRuns).toHaveLength(1);
+    const documentRuns = childrenOf(extractRuns[0]!);
+    expect(documentRuns.map((run) => run.name).sort()).toEqual(manifest.documents.filter((document) => document.status !== "skipped").map((document) => `extract ${document.id}`).sort());
+    for (const run of documentRuns) {
+      const id = run.name.slice("extract ".length);
+      expect(run.tags).toEqual(expect.arrayContaining([`run:${RUN_ID}`, `document:${id}`]));
+      expect(metadataOf(run)).toMatchObject({ document_id: id, document_it_run_id: RUN_ID });
+      expect(run.end_time).toBeDefined();
+    }
     expect(nodes.filter((name) => name === "synthesize")).toHaveLength(manifest.topics.length);
   });
 
