@@ -33,8 +33,21 @@ export function documentPagePath(slug: string): string {
 
 /** Link destination from one output file to another, both relative to the output folder. */
 export function relativeDestination(options: { from: string; to: string }): string {
-  const relative = posix.relative(posix.dirname(options.from), options.to);
-  return relative.split("/").map((segment) => (segment === ".." ? segment : encodeURIComponent(segment))).join("/");
+  const from = options.from.split("/");
+  const to = options.to.split("/");
+  // The report's own paths ("topics/webhooks.md") take the quick way: path.relative over every link of every page
+  // cost a tenth of the report's CPU.
+  if (![...from, ...to].every(isPlainSegment)) {
+    const relative = posix.relative(posix.dirname(options.from), options.to);
+    return relative.split("/").map((segment) => (segment === ".." ? segment : encodeURIComponent(segment))).join("/");
+  }
+  let common = 0;
+  while (common < from.length - 1 && common < to.length - 1 && from[common] === to[common]) common += 1;
+  return [...Array<string>(from.length - 1 - common).fill(".."), ...to.slice(common).map(encodeURIComponent)].join("/");
+}
+
+function isPlainSegment(segment: string): boolean {
+  return segment !== "" && segment !== "." && segment !== "..";
 }
 
 /** A source URL with its section anchor (no `#` when the anchor is empty). */
