@@ -1,4 +1,5 @@
 import { ChatOpenAI } from "@langchain/openai";
+import { fetchExchange, nodeHttpExchange } from "./http-exchange.ts";
 
 /** The last HTTP exchange of one attempt, as the wire carried it (the SDK hides bodies of answers it fails to parse). */
 export interface HttpExchange {
@@ -16,7 +17,7 @@ export interface ChatModelSettings {
   timeoutMs: number;
   temperature?: number;
   maxOutputTokens?: number;
-  /** The fetch the OpenAI client uses; global fetch by default. */
+  /** The fetch the OpenAI client uses; by default node:http(s) for its plain requests (see http-exchange.ts). */
   fetch?: typeof globalThis.fetch;
 }
 
@@ -61,23 +62,21 @@ export function createChatModelPool(settings: ChatModelSettings): ChatModelPool 
   };
 
   function create(model: string): LentChatModel {
-    const baseFetch = settings.fetch ?? globalThis.fetch;
+    const sendExchange = settings.fetch ? fetchExchange(settings.fetch) : nodeHttpExchange();
     const recordingFetch: typeof globalThis.fetch = async (input, init) => {
       // The exchange of the attempt that sent the request, as of sending.
       const exchange = lent.exchange;
-      const response = await baseFetch(input, init);
+      const response = await sendExchange(input, init);
       exchange.status = response.status;
       exchange.headers = response.headers;
-      // Read once and handed to the client as a fresh response: cloning tees the body stream, which cost more CPU
-      // than the rest of the exchange's handling.
-      const body = await response.text();
-      exchange.body = body;
+      exchange.body = response.body;
       const listeners = exchange.onResponse?.splice(0) ?? [];
       for (const listener of listeners) listener();
       // Answers arrive in waves; the requests their freed slots admit go out before this answer's parsing and its
       // node's work take the thread, instead of after every answer of the wave has been handled.
       if (listeners.length > 0) await new Promise((resolve) => setImmediate(resolve));
-      return new Response(NULL_BODY_STATUSES.has(response.status) ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      // The client gets the answer as a response of its own, read from the recorded text.
+      return new Response(NULL_BODY_STATUSES.has(response.status) ? null : response.body, { status: response.status, statusText: response.statusText, headers: response.headers });
     };
     const chat = new ChatOpenAI({
       model,
