@@ -61,19 +61,21 @@ export function relateDocuments(options: {
   });
   const documentTopics: Record<string, string[]> = {};
   for (const topic of topics) for (const documentId of topic.documentIds) (documentTopics[documentId] ??= []).push(topic.id);
-  for (const topic of topics) topic.relatedTopicIds = relatedTopics(topic, topics);
+  for (const topic of topics) topic.relatedTopicIds = relatedTopics(topic, documentTopics);
   return { topics, documentTopics, relatedDocuments: relateByLinksAndTopics(options.documents, documentTopics) };
 }
 
-function relatedTopics(topic: Topic, topics: Topic[]): string[] {
-  const own = new Set(topic.documentIds);
-  return topics
-    .filter((other) => other.id !== topic.id)
-    .map((other) => ({ id: other.id, shared: other.documentIds.filter((id) => own.has(id)).length }))
-    .filter((other) => other.shared > 0)
-    .sort((a, b) => b.shared - a.shared || (a.id < b.id ? -1 : 1))
+// The five topics sharing most documents with `topic` (ties by id), counted through the topics of its own documents
+// rather than over every topic: over every topic, each of them cost a pass over all the others' documents.
+function relatedTopics(topic: Topic, documentTopics: Record<string, string[]>): string[] {
+  const shared = new Map<string, number>();
+  for (const documentId of new Set(topic.documentIds)) {
+    for (const other of documentTopics[documentId] ?? []) if (other !== topic.id) shared.set(other, (shared.get(other) ?? 0) + 1);
+  }
+  return [...shared]
+    .sort(([a, first], [b, second]) => second - first || (a < b ? -1 : 1))
     .slice(0, 5)
-    .map((other) => other.id);
+    .map(([id]) => id);
 }
 
 function relateByLinksAndTopics(documents: RelateInput[], documentTopics: Record<string, string[]>): Record<string, string[]> {
