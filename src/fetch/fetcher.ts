@@ -20,6 +20,7 @@ export const DOCUMENT_ACCEPT = "text/markdown, text/plain;q=0.9, text/html;q=0.8
 
 /** Options of createFetcher. Everything has a default; tests inject `fetch`, `resolveHost`, `sleep`, `random` and `now`. */
 export interface FetcherOptions {
+  /** What requests are sent with; by default node:http(s) (src/fetch/node-http-get.ts). */
   fetch?: FetchFunction;
   /** Per-host limiters and robots.txt answers, shared by every fetcher of a run. */
   hosts?: FetchHosts;
@@ -56,7 +57,6 @@ const defaultSleep = (milliseconds: number) => new Promise<void>((resolve) => se
 
 /** Creates a fetcher: per-host then global limits, address checks and robots.txt on every hop, retries, conditional requests. */
 export function createFetcher(options: FetcherOptions = {}): Fetcher {
-  const fetchFunction = options.fetch ?? globalThis.fetch;
   const hosts = options.hosts ?? createFetchHosts({ concurrency: options.hostConcurrency ?? 4 });
   const { sleep = defaultSleep, random = Math.random, now = Date.now, limiter, cache } = options;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -70,7 +70,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     const headers: Record<string, string> = { "user-agent": USER_AGENT, accept };
     if (cached?.etag) headers["if-none-match"] = cached.etag;
     if (cached?.lastModified) headers["if-modified-since"] = cached.lastModified;
-    const attempt = () => requestOnce({ url, headers, fetch: fetchFunction, timeoutMs, maxBytes: byteCap, ...(options.signal ? { signal: options.signal } : {}) });
+    const attempt = () => requestOnce({ url, headers, ...(options.fetch ? { fetch: options.fetch } : {}), timeoutMs, maxBytes: byteCap, ...(options.signal ? { signal: options.signal } : {}) });
     for (let number = 1; ; number += 1) {
       // The host's slot first: a request waiting for its host holds no global slot that another host could use.
       const outcome = await hosts.limiterFor(url.host).run(() => (limiter ? limiter.run(attempt) : attempt()));

@@ -1,4 +1,5 @@
 import { FetchError, describeError } from "../errors.ts";
+import { requestWithNodeHttp } from "./node-http-get.ts";
 import type { FetchFunction } from "./types.ts";
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -15,15 +16,20 @@ export type RequestOutcome =
 export interface RequestOnceOptions {
   url: URL;
   headers: Record<string, string>;
-  fetch: FetchFunction;
+  /** The fetch to send with (tests inject one); without it, node:http(s) (see node-http-get.ts). */
+  fetch?: FetchFunction;
   timeoutMs: number;
   maxBytes: number;
   /** Aborts the request when the run is cancelled. */
   signal?: AbortSignal;
 }
 
+/** What the status line and headers of an answer decide, before its body is read. */
+export type AnswerHead = { kind: "read-body" } | Exclude<RequestOutcome, { kind: "ok" }>;
+
 /** Sends one GET without following redirects and reads the body within the size cap; throws a FetchError for a final failure. */
 export async function requestOnce(options: RequestOnceOptions): Promise<RequestOutcome> {
+  if (!options.fetch) return requestWithNodeHttp(options);
   const { url } = options;
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
@@ -33,27 +39,10 @@ export async function requestOnce(options: RequestOnceOptions): Promise<RequestO
   } catch (error) {
     return networkFailure(error, options, timeout);
   }
-  if (REDIRECT_STATUSES.has(response.status)) {
+  const head = judgeAnswer({ url, status: response.status, statusText: response.statusText, headers: response.headers, maxBytes: options.maxBytes });
+  if (head.kind !== "read-body") {
     await discard(response);
-    return { kind: "redirect", status: response.status, location: response.headers.get("location") };
-  }
-  if (response.status === 304) {
-    await discard(response);
-    return { kind: "not-modified" };
-  }
-  const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""} for ${url.href}`;
-  if (response.status === 429 || response.status >= 500) {
-    await discard(response);
-    return { kind: "transient", reason: status, status: response.status, retryAfter: response.headers.get("retry-after") };
-  }
-  if (!response.ok) {
-    await discard(response);
-    throw new FetchError(status, { status: response.status });
-  }
-  const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > options.maxBytes) {
-    await discard(response);
-    throw new FetchError(`${url.href} is ${declared} bytes, over the ${options.maxBytes}-byte limit`);
+    return head;
   }
   try {
     return { kind: "ok", status: response.status, headers: response.headers, bytes: await readCapped(response, options.maxBytes, url.href) };
@@ -61,6 +50,22 @@ export async function requestOnce(options: RequestOnceOptions): Promise<RequestO
     if (error instanceof FetchError) throw error;
     return networkFailure(error, options, timeout);
   }
+}
+
+/**
+ * What an answer's status and headers make of it: a redirect, not modified, worth another attempt (429, 5xx), a
+ * final failure (thrown: another 4xx, or a declared length over `maxBytes`), or a body to read.
+ */
+export function judgeAnswer(options: { url: URL; status: number; statusText: string; headers: Headers; maxBytes: number }): AnswerHead {
+  const { url, headers } = options;
+  if (REDIRECT_STATUSES.has(options.status)) return { kind: "redirect", status: options.status, location: headers.get("location") };
+  if (options.status === 304) return { kind: "not-modified" };
+  const status = `HTTP ${options.status}${options.statusText ? ` ${options.statusText}` : ""} for ${url.href}`;
+  if (options.status === 429 || options.status >= 500) return { kind: "transient", reason: status, status: options.status, retryAfter: headers.get("retry-after") };
+  if (options.status < 200 || options.status > 299) throw new FetchError(status, { status: options.status });
+  const declared = Number(headers.get("content-length") ?? "0");
+  if (declared > options.maxBytes) throw new FetchError(`${url.href} is ${declared} bytes, over the ${options.maxBytes}-byte limit`);
+  return { kind: "read-body" };
 }
 
 async function readCapped(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
@@ -78,7 +83,8 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
   return Buffer.concat(chunks);
 }
 
-function networkFailure(error: unknown, options: RequestOnceOptions, timeout: AbortSignal): RequestOutcome {
+/** A request that got no whole answer: cancelled (thrown), or worth another attempt (timeout, network error). */
+export function networkFailure(error: unknown, options: RequestOnceOptions, timeout: AbortSignal): RequestOutcome {
   // The run was cancelled: no point in trying again.
   if (options.signal?.aborted) throw new FetchError(`${options.url.href}: cancelled`, { cause: error });
   const reason = timeout.aborted ? `${options.url.href}: no answer within ${options.timeoutMs} ms` : `${options.url.href}: ${describeError(error)}${causeDetail(error)}`;

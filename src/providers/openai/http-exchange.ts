@@ -5,9 +5,8 @@
  * the run spends it between an answer and the next request. So a request the client sends the usual way (a string
  * body or none) goes through node:http(s); anything else, and any redirect, goes through fetch, which follows it.
  */
-import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import { headersOf, transportFor } from "../../node-http.ts";
 
 /** One HTTP exchange as the chat model records it: the status, the headers and the whole body as text. */
 export interface ExchangeResponse {
@@ -21,7 +20,6 @@ export interface ExchangeResponse {
 export type SendExchange = (input: string | URL | Request, init?: RequestInit) => Promise<ExchangeResponse>;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
 
 /** An exchange through `fetch` (a test's, or the global one): the answer read whole. */
 export function fetchExchange(fetch: typeof globalThis.fetch): SendExchange {
@@ -44,10 +42,10 @@ export function nodeHttpExchange(): SendExchange {
 }
 
 function send(url: URL, init: RequestInit, body: string | undefined): Promise<ExchangeResponse | "redirect"> {
-  const headers: Record<string, string> = Object.fromEntries(new Headers(init.headers));
+  // The client sends a Headers already: read as it is, not copied into another.
+  const headers: Record<string, string> = Object.fromEntries(init.headers instanceof Headers ? init.headers : new Headers(init.headers));
   if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
-  const request = url.protocol === "https:" ? httpsRequest : httpRequest;
-  const agent = url.protocol === "https:" ? agents.https : agents.http;
+  const { request, agent } = transportFor(url);
   return new Promise((resolve, reject) => {
     const outgoing = request(url, { method: init.method ?? "GET", headers, agent, ...(init.signal ? { signal: init.signal } : {}) }, (response) => {
       const chunks: Buffer[] = [];
@@ -67,13 +65,6 @@ function send(url: URL, init: RequestInit, body: string | undefined): Promise<Ex
     outgoing.on("error", reject);
     outgoing.end(body);
   });
-}
-
-function headersOf(response: IncomingMessage): Headers {
-  const headers = new Headers();
-  const raw = response.rawHeaders;
-  for (let index = 0; index + 1 < raw.length; index += 2) headers.append(raw[index]!, raw[index + 1]!);
-  return headers;
 }
 
 // The body as text, decoded as fetch would (node:http leaves a compressed answer compressed).
