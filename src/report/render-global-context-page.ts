@@ -7,9 +7,18 @@ import { documentPagePath, relativeDestination, type ReportLookups } from "./rep
 
 const PATH = "global-context.md";
 
+const recordsByUrl = new WeakMap<ReportLookups, Map<string, DocumentRecord>>();
+
 // A fact's source is a document id or URL when relate found it in a document; anything else is shown as text.
 function recordOf(lookups: ReportLookups, source: string): DocumentRecord | undefined {
-  return lookups.recordsById.get(source) ?? lookups.input.documents.find((entry) => entry.record.url === source)?.record;
+  let byUrl = recordsByUrl.get(lookups);
+  if (!byUrl) {
+    // The first document of a URL, as a search in order would find it.
+    byUrl = new Map();
+    for (const { record } of lookups.input.documents) if (!byUrl.has(record.url)) byUrl.set(record.url, record);
+    recordsByUrl.set(lookups, byUrl);
+  }
+  return lookups.recordsById.get(source) ?? byUrl.get(source);
 }
 
 function formatSourceCell(lookups: ReportLookups, source: string): string {
