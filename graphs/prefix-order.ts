@@ -1,13 +1,14 @@
 /**
- * Summarize and topic send one batch behind a byte-identical prefix so that the provider's prefix cache serves the
+ * Topic and summarize send one batch behind a byte-identical prefix so that the provider's prefix cache serves the
  * second call. A provider caches a prefix once it has processed a request: two requests sent together both miss. So
- * topic asks once summarize of the same batch has been answered (or has failed). With more batches than LLM slots this
- * costs no time (the limiter is busy with other batches meanwhile); with fewer it costs one answer's latency.
+ * summarize asks once topic of the same batch has been answered (or has failed). With more batches than LLM slots this
+ * costs no time (the limiter is busy with other batches meanwhile); with fewer it costs one answer's latency. Topic
+ * goes first because relate's synonym question needs only the topic answers (see early-grouping.ts).
  */
 export interface PrefixOrder {
   /** Runs the first question's work for `key`; `after(key)` waits for it while it runs. */
   first<T>(key: string, work: () => Promise<T>): Promise<T>;
-  /** Settles once the work running under `key` has settled; at once when none runs (a resume whose summarize finished before). */
+  /** Settles once the work running under `key` has settled; at once when none runs (a resume whose topic finished before). */
   after(key: string): Promise<void>;
 }
 

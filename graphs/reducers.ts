@@ -27,9 +27,25 @@ export function mergeDocuments(current: Record<string, DocumentRecord>, update: 
       next.status = "failed";
       next.failure = previous.failure;
     }
-    merged[id] = next;
+    merged[id] = summaryHashFirst(next);
   }
   return merged;
+}
+
+// topic and summarize answer a batch in parallel branches, so their hashes arrive in either order; the record (and every
+// output showing it) keeps one order, summary first, whichever landed first.
+function summaryHashFirst(record: DocumentRecord): DocumentRecord {
+  const keys = Object.keys(record);
+  const topics = keys.indexOf("topicsHash");
+  const summary = keys.indexOf("summaryHash");
+  if (topics < 0 || summary < 0 || summary < topics) return record;
+  const ordered: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (key === "summaryHash") continue;
+    if (key === "topicsHash") ordered["summaryHash"] = record.summaryHash;
+    ordered[key] = record[key as keyof DocumentRecord];
+  }
+  return ordered as unknown as DocumentRecord;
 }
 
 /** Merges guideline outcomes by topic id (idempotent). */

@@ -20,7 +20,7 @@ export function routeToExtract(state: State): Send[] | "planBatches" {
   return next.length > 0 ? next : "planBatches";
 }
 
-/** Each batch goes to summarize and to topic: two parallel branches over the same documents (and parts of documents). */
+/** Each batch goes to topic and to summarize: two parallel branches over the same documents (and parts of documents). */
 export function routeToAnalysis(state: State): Send[] | "relate" {
   if (state.batches.length === 0 || !state.contextHash) return "relate";
   const parts = new Map(Object.entries(state.splits).flatMap(([documentId, hashes]) => hashes.map((contentHash, index) => [partId(documentId, index + 1), { documentId, contentHash }] as const)));
@@ -35,7 +35,8 @@ export function routeToAnalysis(state: State): Send[] | "relate" {
         return { id, contentHash: state.documents[id]!.contentHash!, section: state.documents[id]!.section, ...refresh };
       }),
     };
-    return [new Send("summarize", task), new Send("topic", task)];
+    // Topic first: its answers are what relate's synonym question needs (see early-grouping.ts).
+    return [new Send("topic", task), new Send("summarize", task)];
   });
 }
 

@@ -13,6 +13,7 @@ import { type PriceTable, loadPriceTable } from "../src/prices/price-table.ts";
 import { usageEvent } from "../src/prices/run-cost.ts";
 import { type Configuration, ensureConfiguration } from "./configuration.ts";
 import { type UsageTotals, createAnalyser } from "./provider.ts";
+import { type EarlyGrouping, createEarlyGrouping } from "./early-grouping.ts";
 import { type PrefixOrder, createPrefixOrder } from "./prefix-order.ts";
 import { stopsRun } from "../src/errors.ts";
 
@@ -22,8 +23,10 @@ export interface Services {
   analyser: Analyser;
   /** Governs whole analyser calls; does not limit the openai analyser, whose every request the LLM limiter governs. */
   analysisLimiter: Limiter;
-  /** Topic asks after summarize of the same batch was answered, so the provider's prefix cache serves it. */
+  /** Summarize asks after topic of the same batch was answered, so the provider's prefix cache serves it. */
   prefixOrder: PrefixOrder;
+  /** relate's synonym question, asked as soon as the topic answers are in (early-grouping.ts). */
+  earlyGrouping?: EarlyGrouping;
   /** One LLM limiter per endpoint and model (rates, adaptive concurrency, retry-after), shared by every node. */
   llmLimiters?: LlmLimiterRegistry;
   /** Governs fetching. */
@@ -77,6 +80,7 @@ export function buildServices(configuration: Configuration, overrides: Partial<S
     analysisLimiter: createLimiter({ concurrency: !overrides.analyser && analyser.provider === "openai" ? 2 * configuration.concurrency : configuration.concurrency }),
     fetchLimiter: createLimiter({ concurrency: configuration.concurrency }),
     prefixOrder: createPrefixOrder({ enabled: analyser.provider !== "local" }),
+    earlyGrouping: createEarlyGrouping(),
     httpCache: createHttpCache({ database }),
     fetchHosts: createFetchHosts({ concurrency: configuration.hostConcurrency }),
     now: Date.now,

@@ -6,10 +6,16 @@ export interface TraceRuntime {
   executionInfo?: { threadId?: string };
 }
 
+/** The thread of a graph run: the document-it run id, or the LangGraph server's thread. */
+export function runIdOf(runtime: TraceRuntime): string | undefined {
+  const runId = runtime.executionInfo?.threadId ?? runtime.configurable?.["thread_id"];
+  return typeof runId === "string" ? runId : undefined;
+}
+
 /** The run id a trace is tagged with (`run:<id>`) and carries as metadata, when the thread has one. */
 export function runTag(runtime: TraceRuntime): { tags: string[]; metadata: Record<string, string> } {
-  const runId = runtime.executionInfo?.threadId ?? runtime.configurable?.["thread_id"];
-  return typeof runId === "string" ? { tags: [`run:${runId}`], metadata: { document_it_run_id: runId } } : { tags: [], metadata: {} };
+  const runId = runIdOf(runtime);
+  return runId !== undefined ? { tags: [`run:${runId}`], metadata: { document_it_run_id: runId } } : { tags: [], metadata: {} };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { DocumentChange } from "../reducers.ts";
 import { refreshSince } from "../routing.ts";
 import { resolveRuntime } from "../services.ts";
 import type { State, Update } from "../state.ts";
+import { runIdOf } from "../trace.ts";
 
 /**
  * Packs the extracted documents that miss the cache into batches by token count, in index order; a document over the
@@ -25,5 +26,17 @@ export async function planBatches(state: State, runtime: Runtime): Promise<Updat
   // The analyse stage counts both answers of every document, the reused ones as cached.
   services.onEvent?.({ type: "stage", stage: "planBatches", phase: "end", count: batches.length, members: planned.members.length + reused.length });
   if (reused.length > 0) for (const question of ["summarize", "topic"] as const) services.onEvent?.({ type: "analysis", question, ids: reused.map(([id]) => id), cached: true });
+  const thread = runIdOf(runtime);
+  // A split document's topics are merged after the analysis step (mergeParts): its names are not known early. Under
+  // --no-cache relate would not read the early answer from the cache, so it asks itself.
+  if (services.earlyGrouping && thread !== undefined && batches.length > 0 && state.contextHash && Object.keys(planned.splits).length === 0 && !configuration.noCache) {
+    services.earlyGrouping.plan(thread, {
+      documents: extracted.filter((record) => !planned.failures[record!.id]).map((record) => ({ id: record!.id, contentHash: record!.contentHash! })),
+      contextHash: state.contextHash,
+      batchIds: batches.map((batch) => batch.id),
+      threshold: configuration.topicMergeThreshold,
+      readCache: true,
+    });
+  }
   return { batches, splits: planned.splits, ...(Object.keys(documents).length > 0 ? { documents } : {}), timings: { planBatches: { start, end: services.now() } } };
 }

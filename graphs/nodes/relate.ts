@@ -6,7 +6,7 @@ import { readDocumentOutline } from "../../src/document-outline.ts";
 import type { DocumentSummary, DocumentTopics, GlobalContext } from "../../src/types.ts";
 import { synonymGroups } from "../merge-topics.ts";
 import { reusedGuidelines } from "./synthesize.ts";
-import { relateTrace } from "../trace.ts";
+import { relateTrace, runIdOf } from "../trace.ts";
 import { type ContextUpdate, type DocumentChange, mergeContext } from "../reducers.ts";
 import { synthesisTasks } from "../routing.ts";
 import { reportAnalysisFailure, resolveRuntime, throwIfInterrupted } from "../services.ts";
@@ -37,6 +37,9 @@ export async function relate(state: State, runtime: Runtime): Promise<Update> {
   const documents = analysed.map(({ id, url, links, topics }) => ({ id, url, links, topics: topics.topics }));
   const candidates = collectTopicCandidates({ documents });
   const names = candidateNames(candidates);
+  // The last topic task may have asked this already (early-grouping.ts): its answer is then in the cache.
+  const thread = runIdOf(runtime);
+  if (thread !== undefined) await services.earlyGrouping?.settled(thread);
   const synonyms = await synonymGroups({
     analyser: services.analyser,
     names,

@@ -37,7 +37,7 @@ describe("invariant 2: a document's failure stays in its branch", () => {
     expect(manifest.coverage).toEqual({ total: 15, analysed: 13, failed: 2, skipped: 0 });
     const failures = manifest.documents.filter((document) => document.status === "failed");
     expect(failures.map((document) => [document.url, document.failure?.stage])).toEqual([
-      [`${server.url}docs/retries.md`, "summarize"],
+      [`${server.url}docs/retries.md`, "topic"],
       [`${server.url}guides/missing.md`, "fetch"],
     ]);
     expect(failures[0]!.failure!.reason).toBe(`analyser refused document ${refused}`);

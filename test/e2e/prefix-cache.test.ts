@@ -21,13 +21,13 @@ function usageOf(folder: string, question: string) {
   return (JSON.parse(readFileSync(join(folder, "out", "run.json"), "utf8")) as RunManifest).usage?.[question];
 }
 
-describe("summarize and topic share a prefix the provider has cached", () => {
+describe("topic and summarize share a prefix the provider has cached", () => {
   let run: Awaited<ReturnType<typeof runOnMock>>;
   // Enough slots for every batch at once: without the order, each batch's two questions would go out together.
   beforeAll(async () => void (run = await runOnMock(16)), 120_000);
   afterAll(() => run.mock.close());
 
-  it("asks topic of a batch after its summarize was answered, so topic's shared prefix is served from the cache", () => {
+  it("asks summarize of a batch after its topic was answered, so summarize's shared prefix is served from the cache", () => {
     const batches = new Map<string, { summarize?: (typeof run.requests)[number]; topic?: (typeof run.requests)[number] }>();
     for (const entry of run.requests) {
       if (entry.call.question !== "summarize" && entry.call.question !== "topic") continue;
@@ -36,12 +36,12 @@ describe("summarize and topic share a prefix the provider has cached", () => {
     }
     expect(batches.size).toBeGreaterThanOrEqual(3);
     for (const [documents, { summarize, topic }] of batches) {
-      expect({ documents, topicAfterSummarize: topic!.request.receivedAt >= summarize!.request.respondedAt! }).toEqual({ documents, topicAfterSummarize: true });
-      // Everything up to the question is the same bytes, and cached by then; summarize found nothing cached.
-      expect(summarize!.request.usage!.prompt_tokens_details.cached_tokens).toBe(0);
-      expect(topic!.request.usage!.prompt_tokens_details.cached_tokens).toBeGreaterThan(topic!.request.usage!.prompt_tokens / 2);
+      expect({ documents, summarizeAfterTopic: summarize!.request.receivedAt >= topic!.request.respondedAt! }).toEqual({ documents, summarizeAfterTopic: true });
+      // Everything up to the question is the same bytes, and cached by then; topic found nothing cached.
+      expect(topic!.request.usage!.prompt_tokens_details.cached_tokens).toBe(0);
+      expect(summarize!.request.usage!.prompt_tokens_details.cached_tokens).toBeGreaterThan(summarize!.request.usage!.prompt_tokens / 2);
     }
-    expect(usageOf(run.folder, "topic")?.cachedInputTokens).toBeGreaterThan(0);
+    expect(usageOf(run.folder, "summarize")?.cachedInputTokens).toBeGreaterThan(0);
   });
 });
 

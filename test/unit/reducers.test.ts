@@ -13,6 +13,16 @@ describe("mergeDocuments", () => {
     expect(current).toEqual({ d1: base });
   });
 
+  it("keeps the summary's hash before the topics' hash, whichever branch answered first", () => {
+    const extracted = { ...base, status: "extracted" as const, contentHash: "c1" };
+    for (const order of [["topicsHash", "summaryHash"], ["summaryHash", "topicsHash"]] as const) {
+      let records: Record<string, DocumentRecord> = { d1: extracted };
+      for (const field of order) records = mergeDocuments(records, { d1: { id: "d1", [field]: field === "summaryHash" ? "s1" : "t1" } });
+      records = mergeDocuments(records, { d1: { id: "d1", status: "analysed", topicIds: ["webhooks"] } });
+      expect(Object.keys(records["d1"]!), order.join(" then ")).toEqual(["id", "url", "title", "section", "optional", "slug", "status", "contentHash", "summaryHash", "topicsHash", "topicIds"]);
+    }
+  });
+
   it("keeps a failure when a later change says analysed", () => {
     expect(mergeDocuments({ d1: failed }, { d1: { id: "d1", status: "analysed", summaryHash: "h" } })).toEqual({ d1: { ...failed, summaryHash: "h" } });
   });
