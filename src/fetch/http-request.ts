@@ -39,7 +39,13 @@ export async function requestOnce(options: RequestOnceOptions): Promise<RequestO
   } catch (error) {
     return networkFailure(error, options, timeout);
   }
-  const head = judgeAnswer({ url, status: response.status, statusText: response.statusText, headers: response.headers, maxBytes: options.maxBytes });
+  let head: AnswerHead;
+  try {
+    head = judgeAnswer({ url, status: response.status, statusText: response.statusText, headers: response.headers, maxBytes: options.maxBytes });
+  } catch (error) {
+    await discard(response);
+    throw error;
+  }
   if (head.kind !== "read-body") {
     await discard(response);
     return head;
