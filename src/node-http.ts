@@ -1,6 +1,8 @@
 /** What document-it's two node:http(s) clients (the fetcher's and the LLM calls') share. */
 import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from "node:http";
+import buffer from "node:buffer";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
 
 const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
 
@@ -15,4 +17,22 @@ export function headersOf(response: IncomingMessage): Headers {
   const raw = response.rawHeaders;
   for (let index = 0; index + 1 < raw.length; index += 2) headers.append(raw[index]!, raw[index + 1]!);
   return headers;
+}
+
+/**
+ * A body decoded as its content-encoding says, as fetch decodes it: gzip, deflate (zlib-wrapped, or raw as some servers
+ * send it) and br. Past `maxBytes` decoded bytes it throws a RangeError (code ERR_BUFFER_TOO_LARGE).
+ */
+export function decodeBody(bytes: Buffer, encoding: string | undefined, maxBytes = Number.MAX_SAFE_INTEGER): Buffer {
+  const coding = encoding?.trim().toLowerCase();
+  const limit = { maxOutputLength: Math.min(maxBytes, buffer.kMaxLength) };
+  if (coding === "gzip" || coding === "x-gzip") return gunzipSync(bytes, limit);
+  if (coding === "br") return brotliDecompressSync(bytes, limit);
+  if (coding !== "deflate") return bytes;
+  try {
+    return inflateSync(bytes, limit);
+  } catch (error) {
+    if ((error as { code?: string }).code !== "Z_DATA_ERROR") throw error;
+    return inflateRawSync(bytes, limit);
+  }
 }

@@ -2,14 +2,12 @@
  * One GET through node:http(s) on a keep-alive agent, for the fetcher's own requests. Node's global fetch wraps every
  * answer in web streams and spent about a fifth of a document's extraction CPU on it; this reads the socket directly.
  * It does what fetch did for the fetcher: no redirect followed (the fetcher checks each hop itself), a compressed answer
- * asked for and decoded (gzip, deflate, br), the size cap applied to the decoded bytes, the timeout and the run's
- * cancellation through one signal.
+ * asked for and decoded (gzip, deflate, br), the size cap applied to the bytes received and to the decoded bytes, the
+ * timeout and the run's cancellation through one signal.
  */
 import type { IncomingMessage } from "node:http";
-import type { Readable } from "node:stream";
-import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { FetchError } from "../errors.ts";
-import { headersOf, transportFor } from "../node-http.ts";
+import { decodeBody, headersOf, transportFor } from "../node-http.ts";
 import { type RequestOnceOptions, type RequestOutcome, judgeAnswer, networkFailure } from "./http-request.ts";
 
 /** requestOnce without an injected fetch. */
@@ -53,29 +51,24 @@ function get(url: URL, headers: Record<string, string>, signal: AbortSignal): Pr
   });
 }
 
-// The body decoded as its content-encoding says, within `maxBytes` of decoded bytes.
+// The body as it came (at most `maxBytes` of it), then decoded as its content-encoding says, within `maxBytes` too.
 async function readCapped(response: IncomingMessage, maxBytes: number, url: string): Promise<Uint8Array> {
-  const body = decoded(response);
   const chunks: Buffer[] = [];
   let total = 0;
   try {
-    for await (const chunk of body as AsyncIterable<Buffer>) {
+    for await (const chunk of response as AsyncIterable<Buffer>) {
       total += chunk.length;
       if (total > maxBytes) throw new FetchError(`${url} is over the ${maxBytes}-byte limit`);
       chunks.push(chunk);
     }
   } finally {
     if (!response.complete) response.destroy();
-    if (body !== response) body.destroy();
   }
   if (!response.complete) throw new Error(`the connection closed before the whole answer from ${url} arrived`);
-  return Buffer.concat(chunks);
-}
-
-function decoded(response: IncomingMessage): Readable {
-  const coding = response.headers["content-encoding"]?.trim().toLowerCase();
-  const decoder = coding === "gzip" || coding === "x-gzip" ? createGunzip() : coding === "deflate" ? createInflate() : coding === "br" ? createBrotliDecompress() : undefined;
-  if (!decoder) return response;
-  response.on("error", (error) => decoder.destroy(error));
-  return response.pipe(decoder);
+  try {
+    return decodeBody(Buffer.concat(chunks), response.headers["content-encoding"], maxBytes);
+  } catch (error) {
+    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new FetchError(`${url} is over the ${maxBytes}-byte limit`);
+    throw error;
+  }
 }

@@ -1,4 +1,4 @@
-import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFetcher } from "../../src/fetch/index.ts";
 import { type RouteServer, startRouteServer } from "./fetch-routes.ts";
@@ -19,6 +19,11 @@ describe("the fetcher's transport", () => {
     const fetcher = createFetcher(polite);
     for (const coding of Object.keys(compressed)) expect((await fetcher.get({ url: `${server.origin}/${coding}.md` })).text, coding).toBe(text);
     expect(server.requests.map((request) => request.headers["accept-encoding"])).toEqual(["gzip, deflate, br", "gzip, deflate, br", "gzip, deflate, br"]);
+  });
+
+  it("decodes deflate sent raw, without its zlib wrapper, as fetch does", async () => {
+    server = await startRouteServer({ "/raw.md": { headers: { "content-type": "text/markdown; charset=utf-8", "content-encoding": "deflate" }, body: deflateRawSync(text) } });
+    expect((await createFetcher(polite).get({ url: `${server.origin}/raw.md` })).text).toBe(text);
   });
 
   it("caps the decoded bytes, not the compressed ones", async () => {

@@ -1,6 +1,6 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { gzipSync } from "node:zlib";
+import { deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fetchExchange, nodeHttpExchange } from "../../src/providers/openai/http-exchange.ts";
 
@@ -60,9 +60,11 @@ describe("nodeHttpExchange", () => {
     expect([answer.status, answer.statusText, answer.headers.get("retry-after"), answer.body]).toEqual([429, "Too Many Requests", "2", '{"error":{"message":"slow down"}}']);
   });
 
-  it("decodes a compressed answer", async () => {
-    handler = (_request, response) => void response.writeHead(200, { "content-encoding": "gzip" }).end(gzipSync('{"ok":true}'));
-    expect((await nodeHttpExchange()(`${origin}/v1/chat/completions`, post("{}"))).body).toBe('{"ok":true}');
+  it("decodes a compressed answer, deflate raw or wrapped", async () => {
+    for (const [coding, body] of [["gzip", gzipSync('{"ok":true}')], ["deflate", deflateSync('{"ok":true}')], ["deflate", deflateRawSync('{"ok":true}')]] as const) {
+      handler = (_request, response) => void response.writeHead(200, { "content-encoding": coding }).end(body);
+      expect((await nodeHttpExchange()(`${origin}/v1/chat/completions`, post("{}"))).body).toBe('{"ok":true}');
+    }
   });
 
   it("follows a redirect through fetch", async () => {

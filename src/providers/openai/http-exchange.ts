@@ -5,8 +5,7 @@
  * the run spends it between an answer and the next request. So a request the client sends the usual way (a string
  * body or none) goes through node:http(s); anything else, and any redirect, goes through fetch, which follows it.
  */
-import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
-import { headersOf, transportFor } from "../../node-http.ts";
+import { decodeBody, headersOf, transportFor } from "../../node-http.ts";
 
 /** One HTTP exchange as the chat model records it: the status, the headers and the whole body as text. */
 export interface ExchangeResponse {
@@ -56,7 +55,7 @@ function send(url: URL, init: RequestInit, body: string | undefined): Promise<Ex
         const status = response.statusCode ?? 0;
         if (REDIRECT_STATUSES.has(status) && response.headers.location) return resolve("redirect");
         try {
-          resolve({ status, statusText: response.statusMessage ?? "", headers: headersOf(response), body: decode(Buffer.concat(chunks), response.headers["content-encoding"]) });
+          resolve({ status, statusText: response.statusMessage ?? "", headers: headersOf(response), body: decodeBody(Buffer.concat(chunks), response.headers["content-encoding"]).toString("utf8") });
         } catch (error) {
           reject(error);
         }
@@ -65,13 +64,4 @@ function send(url: URL, init: RequestInit, body: string | undefined): Promise<Ex
     outgoing.on("error", reject);
     outgoing.end(body);
   });
-}
-
-// The body as text, decoded as fetch would (node:http leaves a compressed answer compressed).
-function decode(bytes: Buffer, encoding: string | undefined): string {
-  const coding = encoding?.trim().toLowerCase();
-  if (coding === "gzip" || coding === "x-gzip") return gunzipSync(bytes).toString("utf8");
-  if (coding === "deflate") return inflateSync(bytes).toString("utf8");
-  if (coding === "br") return brotliDecompressSync(bytes).toString("utf8");
-  return bytes.toString("utf8");
 }
