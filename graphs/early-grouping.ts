@@ -56,6 +56,8 @@ export function createEarlyGrouping(): EarlyGrouping {
     async settled(thread) {
       const question = asked.get(thread);
       asked.delete(thread);
+      // A step that did not finish every topic task here (a resumed run) leaves its plan: relate is past it either way.
+      plans.delete(thread);
       await question;
     },
   };
