@@ -21,9 +21,8 @@ export interface EarlyGroupingPlan {
   contextHash: string;
   /** Batches the analysis step runs; the question goes out when the last of them has its topic answers. */
   batchIds: string[];
-  /** relate's threshold and cache reading (configuration.topicMergeThreshold, not --no-cache). */
+  /** relate's threshold (configuration.topicMergeThreshold). */
   threshold: number;
-  readCache: boolean;
 }
 
 /** Early synonym questions of the runs of one process, by thread id. */
@@ -73,5 +72,6 @@ async function ask(plan: EarlyGroupingPlan, services: Services, trace: (nameCoun
     if (answer) documents.push({ id: document.id, topics: answer.topics });
   }
   const names = candidateNames(collectTopicCandidates({ documents }));
-  await synonymGroups({ analyser, names, threshold: plan.threshold, cache: { store, read: plan.readCache }, trace: trace(names.length) });
+  // No plan is made under --no-cache (planBatches), so the cache is read as relate will read it.
+  await synonymGroups({ analyser, names, threshold: plan.threshold, cache: { store, read: true }, trace: trace(names.length) });
 }

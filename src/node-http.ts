@@ -1,8 +1,11 @@
-/** What document-it's two node:http(s) clients (the fetcher's and the LLM calls') share. */
+/** What document-it's HTTP clients share: the fetcher's and the LLM calls' node:http(s) transports, the fetch-based one. */
 import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from "node:http";
 import buffer from "node:buffer";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
+
+/** The statuses an answer redirects with (its `location` says where). */
+export const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
 const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
 

@@ -35,7 +35,6 @@ export async function planBatches(state: State, runtime: Runtime): Promise<Updat
       contextHash: state.contextHash,
       batchIds: batches.map((batch) => batch.id),
       threshold: configuration.topicMergeThreshold,
-      readCache: true,
     });
   }
   return { batches, splits: planned.splits, ...(Object.keys(documents).length > 0 ? { documents } : {}), timings: { planBatches: { start, end: services.now() } } };

@@ -1,8 +1,7 @@
 import { FetchError, describeError } from "../errors.ts";
+import { REDIRECT_STATUSES } from "../node-http.ts";
 import { requestWithNodeHttp } from "./node-http-get.ts";
 import type { FetchFunction } from "./types.ts";
-
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** What one HTTP request came to. */
 export type RequestOutcome =

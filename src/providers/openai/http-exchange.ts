@@ -5,7 +5,7 @@
  * the run spends it between an answer and the next request. So a request the client sends the usual way (a string
  * body or none) goes through node:http(s); anything else, and any redirect, goes through fetch, which follows it.
  */
-import { decodeBody, headersOf, transportFor } from "../../node-http.ts";
+import { REDIRECT_STATUSES, decodeBody, headersOf, transportFor } from "../../node-http.ts";
 
 /** One HTTP exchange as the chat model records it: the status, the headers and the whole body as text. */
 export interface ExchangeResponse {
@@ -17,8 +17,6 @@ export interface ExchangeResponse {
 
 /** Sends one request and reads its whole answer. */
 export type SendExchange = (input: string | URL | Request, init?: RequestInit) => Promise<ExchangeResponse>;
-
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** An exchange through `fetch` (a test's, or the global one): the answer read whole. */
 export function fetchExchange(fetch: typeof globalThis.fetch): SendExchange {
